@@ -1,1 +1,2 @@
 //! compiler
+pub mod syntax;
