@@ -1,2 +1,74 @@
-//! compiler
+//! The MXC frontend: bytes to a validated, lowered [`ir::Policy`], with diagnostics.
+//!
+//! Stages, in order: [`syntax`] (span-preserving JSON), [`header`] (version, phase,
+//! containment), [`schema`] (this project's JSON Schemas through `jsonschema`), [`validate`]
+//! (MXC's cross-field and backend rules) and [`lower`] (to the IR). No stage fails: each
+//! returns what it could build plus diagnostics, so editors can show every error at once.
+
+pub mod header;
+pub mod lower;
+pub mod schema;
 pub mod syntax;
+pub mod validate;
+
+use ir::{Code, Diagnostic, Platform, Policy, SourceId};
+
+pub use header::Header;
+pub use syntax::{Limits, Node};
+
+pub const ROOT_NOT_OBJECT: Code = Code("MX1008");
+
+/// How to read a config.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub platform: Platform,
+    /// Exact-contract mode: exact version strings, no nulls, closed objects.
+    pub exact: bool,
+    pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { platform: Platform::host(), exact: false, limits: Limits::default() }
+    }
+}
+
+/// The result of compiling one config.
+#[derive(Clone, Debug)]
+pub struct Output {
+    /// The syntax tree, when the bytes were JSON.
+    pub tree: Option<Node>,
+    pub header: Option<Header>,
+    /// The lowered policy, when the root was an object. It may be partial when
+    /// `diagnostics` holds errors.
+    pub policy: Option<Policy>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Output {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Runs every frontend stage on one source.
+pub fn compile(source: SourceId, bytes: &[u8], options: &Options) -> Output {
+    let (tree, mut diagnostics) = syntax::parse(source, bytes, options.limits);
+    let Some(root) = tree else {
+        return Output { tree: None, header: None, policy: None, diagnostics };
+    };
+    if !root.is_object() {
+        diagnostics.push(
+            Diagnostic::error(ROOT_NOT_OBJECT, format!("the config is a JSON {}, not an object", root.kind_name()))
+                .with_label(root.span, "expected `{ ... }`")
+                .with_help("an MXC config is one JSON object with fields such as `version`, `process` and `filesystem`"),
+        );
+        return Output { tree: Some(root), header: None, policy: None, diagnostics };
+    }
+    let header = header::read(&root, source, options.platform, options.exact, &mut diagnostics);
+    schema::check(&root, &header, &mut diagnostics);
+    validate::check(&root, &header, &mut diagnostics);
+    let policy = lower::lower(&root, &header);
+    ir::diag::sort(&mut diagnostics);
+    Output { tree: Some(root), header: Some(header), policy: Some(policy), diagnostics }
+}

@@ -1,1 +1,6 @@
-//! tests
+//! End-to-end suites: one test binary, one module per suite.
+
+#[cfg(test)]
+mod conformance;
+#[cfg(test)]
+mod schema_differential;

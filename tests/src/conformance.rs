@@ -1,0 +1,1 @@
+//! Conformance suite over MXC's contract fixtures (placeholder).

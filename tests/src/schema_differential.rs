@@ -1,0 +1,1 @@
+//! Differential suite: MXC's published schemas against mxcc's schema stage (placeholder).
