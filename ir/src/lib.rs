@@ -7,6 +7,7 @@
 pub mod decide;
 pub mod diag;
 pub mod fs;
+pub mod model;
 pub mod net;
 pub mod path;
 pub mod platform;
