@@ -31,7 +31,9 @@ pub struct Header {
 impl Header {
     /// True when the config is at least `major.minor`; an absent version counts as legacy.
     pub fn version_at_least(&self, major: u64, minor: u64) -> bool {
-        self.version.as_ref().is_some_and(|v| v.at_least(major, minor))
+        self.version
+            .as_ref()
+            .is_some_and(|v| v.at_least(major, minor))
     }
 
     pub fn backend(&self) -> Backend {
@@ -76,7 +78,14 @@ pub fn read(
         sandbox_prefix.as_deref(),
         platform,
     );
-    Header { source, platform, exact, version, phase, containment: Containment { requested, backend } }
+    Header {
+        source,
+        platform,
+        exact,
+        version,
+        phase,
+        containment: Containment { requested, backend },
+    }
 }
 
 /// Resolves `containment` as MXC does (`models.rs`): `process` and an omitted value mean the
@@ -159,22 +168,32 @@ fn read_version(
     };
     if (version.major, version.minor) < (0, 6) {
         diags.push(
-            Diagnostic::error(VERSION_TOO_OLD, format!("config schema version `{raw}` is older than supported"))
-                .with_label(node.span, "supported: >=0.6, <=0.9")
-                .with_help("update the config to schema 0.6 or later"),
+            Diagnostic::error(
+                VERSION_TOO_OLD,
+                format!("config schema version `{raw}` is older than supported"),
+            )
+            .with_label(node.span, "supported: >=0.6, <=0.9")
+            .with_help("update the config to schema 0.6 or later"),
         );
     } else if (version.major, version.minor) > (0, 9) {
         diags.push(
-            Diagnostic::error(VERSION_TOO_NEW, format!("config schema version `{raw}` is newer than supported"))
-                .with_label(node.span, "supported: >=0.6, <=0.9")
-                .with_help("this mxcc knows MXC schemas up to 0.9; upgrade mxcc"),
+            Diagnostic::error(
+                VERSION_TOO_NEW,
+                format!("config schema version `{raw}` is newer than supported"),
+            )
+            .with_label(node.span, "supported: >=0.6, <=0.9")
+            .with_help("this mxcc knows MXC schemas up to 0.9; upgrade mxcc"),
         );
     }
     Some(version)
 }
 
 fn quoted_list(items: &[&str]) -> String {
-    items.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Parses `X.Y.Z` with an optional `-pre` and `+build`, as the `semver` crate would.
@@ -187,7 +206,10 @@ pub fn parse_semver(raw: &str, span: Span) -> Option<SchemaVersion> {
     let mut parts = core.split('.');
     let number = |s: Option<&str>| -> Option<u64> {
         let s = s?;
-        if s.is_empty() || (s.len() > 1 && s.starts_with('0')) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        if s.is_empty()
+            || (s.len() > 1 && s.starts_with('0'))
+            || !s.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         s.parse().ok()
@@ -200,10 +222,19 @@ pub fn parse_semver(raw: &str, span: Span) -> Option<SchemaVersion> {
     }
     if let Some(p) = pre {
         let ok = !p.is_empty()
-            && p.split('.').all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+            && p.split('.').all(|id| {
+                !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
         if !ok {
             return None;
         }
     }
-    Some(SchemaVersion { raw: raw.to_owned(), major, minor, patch, pre: pre.map(str::to_owned), span })
+    Some(SchemaVersion {
+        raw: raw.to_owned(),
+        major,
+        minor,
+        patch,
+        pre: pre.map(str::to_owned),
+        span,
+    })
 }

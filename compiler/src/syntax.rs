@@ -29,7 +29,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_bytes: 16 * 1024 * 1024, max_depth: 256 }
+        Limits {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 256,
+        }
     }
 }
 
@@ -74,7 +77,10 @@ pub fn parse(source: SourceId, bytes: &[u8], limits: Limits) -> (Option<Node>, V
                 TOO_DEEP,
                 format!("nesting is deeper than {} levels", limits.max_depth),
             )
-            .with_label(Span::new(source, at, at + 1), "this bracket exceeds the limit")
+            .with_label(
+                Span::new(source, at, at + 1),
+                "this bracket exceeds the limit",
+            )
             .with_help("no MXC config nests this deeply; the file is probably not a policy"),
         );
         return (None, diags);
@@ -138,7 +144,10 @@ fn syntax_error(source: SourceId, text: &str, e: &pest::error::Error<Rule>) -> D
             let skip = rest.len() - rest.trim_start().len();
             let start = end + skip;
             return Diagnostic::error(TRAILING_DATA, "unexpected data after the JSON value")
-                .with_label(Span::new(source, start, text.len()), "the config ended before this")
+                .with_label(
+                    Span::new(source, start, text.len()),
+                    "the config ended before this",
+                )
                 .with_help("a config file holds exactly one JSON object; remove what follows it");
         }
     }
@@ -242,7 +251,9 @@ impl Builder {
                 let mut members: Vec<Member> = Vec::new();
                 for m in pair.into_inner().filter(|p| p.as_rule() == Rule::member) {
                     let mut inner = m.into_inner().filter(|p| p.as_rule() != Rule::colon);
-                    let (Some(k), Some(v)) = (inner.next(), inner.next()) else { continue };
+                    let (Some(k), Some(v)) = (inner.next(), inner.next()) else {
+                        continue;
+                    };
                     let key_span = self.span(&k);
                     let key = self.string(&k);
                     if let Some(first) = members.iter().find(|m| m.key == key) {
@@ -257,17 +268,28 @@ impl Builder {
                         );
                     }
                     let value = self.node(v);
-                    members.push(Member { key, key_span, value });
+                    members.push(Member {
+                        key,
+                        key_span,
+                        value,
+                    });
                 }
                 NodeKind::Object(members)
             }
             Rule::array => NodeKind::Array(
-                pair.into_inner().filter(|p| is_value(p.as_rule())).map(|p| self.node(p)).collect(),
+                pair.into_inner()
+                    .filter(|p| is_value(p.as_rule()))
+                    .map(|p| self.node(p))
+                    .collect(),
             ),
             Rule::string => NodeKind::String(self.string(&pair)),
             Rule::number => {
                 let raw = pair.as_str().to_owned();
-                let int = if raw.contains(['.', 'e', 'E']) { None } else { raw.parse().ok() };
+                let int = if raw.contains(['.', 'e', 'E']) {
+                    None
+                } else {
+                    raw.parse().ok()
+                };
                 NodeKind::Number(Number { raw, int })
             }
             Rule::true_lit => NodeKind::Bool(true),
@@ -308,7 +330,9 @@ impl Builder {
                 out.push(s);
                 continue;
             }
-            let hex: String = (0..4).filter_map(|_| chars.next().map(|(_, h)| h)).collect();
+            let hex: String = (0..4)
+                .filter_map(|_| chars.next().map(|(_, h)| h))
+                .collect();
             let code = u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD);
             match code {
                 0xD800..=0xDBFF => {
@@ -341,9 +365,15 @@ impl Builder {
     fn lone_surrogate(&mut self, span: Span, at: usize, out: &mut String) {
         let start = span.start as usize + 1 + at;
         self.diags.push(
-            Diagnostic::error(INVALID_ESCAPE, "string contains an unpaired UTF-16 surrogate escape")
-                .with_label(Span::new(span.source, start, start + 6), "this `\\u` escape")
-                .with_help("a `\\uD800`-`\\uDFFF` escape must be part of a surrogate pair"),
+            Diagnostic::error(
+                INVALID_ESCAPE,
+                "string contains an unpaired UTF-16 surrogate escape",
+            )
+            .with_label(
+                Span::new(span.source, start, start + 6),
+                "this `\\u` escape",
+            )
+            .with_help("a `\\uD800`-`\\uDFFF` escape must be part of a surrogate pair"),
         );
         out.push('\u{FFFD}');
     }

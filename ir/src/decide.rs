@@ -49,13 +49,25 @@ pub enum UiOp {
 /// A concrete access the sandboxed process may attempt.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Request {
-    Fs { op: FsOp, path: CanonPath },
-    Net { direction: Direction, protocol: Protocol, endpoint: Endpoint, port: u16 },
+    Fs {
+        op: FsOp,
+        path: CanonPath,
+    },
+    Net {
+        direction: Direction,
+        protocol: Protocol,
+        endpoint: Endpoint,
+        port: u16,
+    },
     Ui(UiOp),
     /// The process sees this environment variable.
-    Env { name: String },
+    Env {
+        name: String,
+    },
     /// The process keeps running for this many milliseconds.
-    Run { millis: u64 },
+    Run {
+        millis: u64,
+    },
 }
 
 /// What decided a request: the rule or setting responsible, with its span when it is written.
@@ -117,9 +129,12 @@ impl Decision {
 pub fn decide(policy: &Policy, request: &Request, mode: Mode) -> Decision {
     match request {
         Request::Fs { op, path } => decide_fs(&policy.filesystem.rules, *op, path, mode),
-        Request::Net { direction, protocol, endpoint, port } => {
-            decide_net(policy, *direction, *protocol, *endpoint, *port)
-        }
+        Request::Net {
+            direction,
+            protocol,
+            endpoint,
+            port,
+        } => decide_net(policy, *direction, *protocol, *endpoint, *port),
         Request::Ui(op) => decide_ui(policy, *op),
         Request::Env { name } => decide_env(policy, name),
         Request::Run { millis } => {
@@ -200,20 +215,27 @@ fn decide_net(
     };
     if is_loopback(ip) {
         // The proxy endpoint is the one sanctioned exception to host-loopback closure.
-        if direction == Direction::Egress {
-            if let Some(proxy) = &net.proxy {
-                if proxy.is_loopback() && proxy.port == port && protocol == Protocol::Tcp {
-                    return Decision::new(true, Cause::ProxyEndpoint);
-                }
-            }
+        if direction == Direction::Egress
+            && let Some(proxy) = &net.proxy
+            && proxy.is_loopback()
+            && proxy.port == port
+            && protocol == Protocol::Tcp
+        {
+            return Decision::new(true, Cause::ProxyEndpoint);
         }
-        return Decision::new(net.host_loopback.value == Action::Allow, Cause::HostLoopback);
+        return Decision::new(
+            net.host_loopback.value == Action::Allow,
+            Cause::HostLoopback,
+        );
     }
     match direction {
-        Direction::Ingress => {
-            Decision::new(net.ingress_default.value == Action::Allow, Cause::IngressDefault)
+        Direction::Ingress => Decision::new(
+            net.ingress_default.value == Action::Allow,
+            Cause::IngressDefault,
+        ),
+        Direction::Egress => {
+            decide_egress(&net.rules, net.egress_default.value, protocol, ip, port)
         }
-        Direction::Egress => decide_egress(&net.rules, net.egress_default.value, protocol, ip, port),
     }
 }
 
@@ -227,7 +249,9 @@ pub fn decide_egress(
 ) -> Decision {
     let ip = canonical_ip(ip);
     let matching = |action: Action| {
-        rules.iter().position(|r| r.action == action && r.matches(protocol, ip, port))
+        rules
+            .iter()
+            .position(|r| r.action == action && r.matches(protocol, ip, port))
     };
     if let Some(i) = matching(Action::Deny) {
         return Decision::new(false, Cause::NetRule(i));
@@ -261,7 +285,11 @@ fn decide_env(policy: &Policy, name: &str) -> Decision {
         let set = !name.eq_ignore_ascii_case("NO_PROXY");
         return Decision::new(set, Cause::ProxyEnv);
     }
-    let found = policy.process.env.iter().rposition(|e| e.name.as_deref() == Some(name));
+    let found = policy
+        .process
+        .env
+        .iter()
+        .rposition(|e| e.name.as_deref() == Some(name));
     match found {
         Some(i) => Decision::new(true, Cause::EnvEntry(i)),
         None => Decision::new(false, Cause::EnvAbsent),

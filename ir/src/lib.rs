@@ -12,6 +12,7 @@ pub mod net;
 pub mod path;
 pub mod platform;
 pub mod policy;
+pub mod printer;
 pub mod span;
 pub mod spanned;
 
@@ -19,7 +20,7 @@ pub use decide::{Cause, Decision, Direction, Endpoint, Mode, Request, UiOp, deci
 pub use diag::{Code, Diagnostic, Label, Severity};
 pub use fs::{Filesystem, FsAccess, FsOp, FsRule};
 pub use net::{
-    Action, Cidr, Family, Network, NetRule, NetworkShape, Peer, PortSelector, Protocol,
+    Action, Cidr, Family, NetRule, Network, NetworkShape, Peer, PortSelector, Protocol,
     ProtocolSelector, Proxy, ProxyKind, RuleOrigin,
 };
 pub use path::{CanonPath, PathChange, Root};

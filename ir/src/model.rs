@@ -115,7 +115,10 @@ pub struct FsLayerRule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FsModel {
     /// Ordered rules (tier, then last match wins); `default` for paths no rule decides.
-    Ordered { rules: Vec<FsModelRule>, default: FsOps },
+    Ordered {
+        rules: Vec<FsModelRule>,
+        default: FsOps,
+    },
     /// Landlock: allowed iff every layer leaves the op unhandled or grants it beneath a rule.
     Layers(Vec<FsLayer>),
     /// Several mechanisms stacked (e.g. a mount table and a landlock ruleset): all must allow.
@@ -128,7 +131,10 @@ impl FsModel {
         match self {
             FsModel::Ordered { rules, default } => {
                 let mut best: Option<&FsModelRule> = None;
-                for rule in rules.iter().filter(|r| r.ops.contains(op) && r.matches(path)) {
+                for rule in rules
+                    .iter()
+                    .filter(|r| r.ops.contains(op) && r.matches(path))
+                {
                     if best.is_none_or(|b| rule.tier >= b.tier) {
                         best = Some(rule);
                     }
@@ -137,7 +143,10 @@ impl FsModel {
             }
             FsModel::Layers(layers) => layers.iter().all(|layer| {
                 !layer.handled.contains(op)
-                    || layer.rules.iter().any(|r| r.ops.contains(op) && path.starts_with(&r.path))
+                    || layer
+                        .rules
+                        .iter()
+                        .any(|r| r.ops.contains(op) && path.starts_with(&r.path))
             }),
             FsModel::All(models) => models.iter().all(|m| m.allows(op, path)),
         }
@@ -295,7 +304,11 @@ mod tests {
             origin: String::new(),
         };
         let model = FsModel::Ordered {
-            rules: vec![rule("/a", true, 0), rule("/a/b", false, 0), rule("/a", true, 0)],
+            rules: vec![
+                rule("/a", true, 0),
+                rule("/a/b", false, 0),
+                rule("/a", true, 0),
+            ],
             default: FsOps::NONE,
         };
         // The later mount of `/a` shadows the earlier mask of `/a/b`.
@@ -326,9 +339,16 @@ mod tests {
     fn landlock_layers_intersect() {
         let layer = |path: &str, ops: FsOps| FsLayer {
             handled: FsOps::ALL,
-            rules: vec![FsLayerRule { path: p(path), ops, origin: String::new() }],
+            rules: vec![FsLayerRule {
+                path: p(path),
+                ops,
+                origin: String::new(),
+            }],
         };
-        let model = FsModel::Layers(vec![layer("/a", FsOps::ALL), layer("/a/b", FsOps::READ_ONLY)]);
+        let model = FsModel::Layers(vec![
+            layer("/a", FsOps::ALL),
+            layer("/a/b", FsOps::READ_ONLY),
+        ]);
         assert!(model.allows(FsOp::Read, &p("/a/b/c")));
         assert!(!model.allows(FsOp::Write, &p("/a/b/c")));
         assert!(!model.allows(FsOp::Read, &p("/a/c")));

@@ -35,7 +35,9 @@ pub struct Cidr {
 pub enum CidrError {
     /// Not an IP address or block (for example a DNS name).
     NotAnAddress,
-    PrefixTooLong { max: u8 },
+    PrefixTooLong {
+        max: u8,
+    },
     /// `10.0.0.1/8`: bits set below the prefix.
     HostBitsSet,
 }
@@ -68,14 +70,22 @@ impl Cidr {
                 if prefix > 32 {
                     return Err(CidrError::PrefixTooLong { max: 32 });
                 }
-                Cidr { family: Family::V4, addr: u128::from(u32::from(v4)), prefix }
+                Cidr {
+                    family: Family::V4,
+                    addr: u128::from(u32::from(v4)),
+                    prefix,
+                }
             }
             IpAddr::V6(v6) => {
                 let prefix = prefix.unwrap_or(128);
                 if prefix > 128 {
                     return Err(CidrError::PrefixTooLong { max: 128 });
                 }
-                Cidr { family: Family::V6, addr: u128::from(v6), prefix }
+                Cidr {
+                    family: Family::V6,
+                    addr: u128::from(v6),
+                    prefix,
+                }
             }
         };
         if cidr.addr & !cidr.mask() != 0 {
@@ -86,7 +96,11 @@ impl Cidr {
 
     /// The block of all addresses of a family.
     pub fn everything(family: Family) -> Cidr {
-        Cidr { family, addr: 0, prefix: 0 }
+        Cidr {
+            family,
+            addr: 0,
+            prefix: 0,
+        }
     }
 
     /// The network mask within the family's width.
@@ -96,7 +110,11 @@ impl Cidr {
         if prefix == 0 {
             0
         } else {
-            let all = if bits == 128 { u128::MAX } else { (1u128 << bits) - 1 };
+            let all = if bits == 128 {
+                u128::MAX
+            } else {
+                (1u128 << bits) - 1
+            };
             let host = bits - prefix;
             let host_mask = if host == 0 { 0 } else { (1u128 << host) - 1 };
             all & !host_mask
@@ -110,14 +128,22 @@ impl Cidr {
     pub fn last(self) -> u128 {
         let bits = u32::from(self.family.bits());
         let host = bits - u32::from(self.prefix);
-        let host_mask = if host >= 128 { u128::MAX } else { (1u128 << host) - 1 };
+        let host_mask = if host >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << host) - 1
+        };
         self.first() | host_mask
     }
 
     /// The number of addresses, saturating at `u128::MAX` for `::/0`.
     pub fn size(self) -> u128 {
         let host = u32::from(self.family.bits()) - u32::from(self.prefix);
-        if host >= 128 { u128::MAX } else { 1u128 << host }
+        if host >= 128 {
+            u128::MAX
+        } else {
+            1u128 << host
+        }
     }
 
     /// True when the address (after unmapping IPv4-mapped IPv6) lies in the block.
@@ -137,7 +163,11 @@ impl Cidr {
     pub fn unmapped(self) -> Cidr {
         const MAPPED: u128 = 0xffff_0000_0000;
         if self.family == Family::V6 && self.prefix >= 96 && (self.addr >> 32) == (MAPPED >> 32) {
-            Cidr { family: Family::V4, addr: self.addr & 0xffff_ffff, prefix: self.prefix - 96 }
+            Cidr {
+                family: Family::V4,
+                addr: self.addr & 0xffff_ffff,
+                prefix: self.prefix - 96,
+            }
         } else {
             self
         }
@@ -145,7 +175,11 @@ impl Cidr {
 
     /// True for a v6 block shorter than /96 that contains the IPv4-mapped range.
     pub fn straddles_mapped_range(self) -> bool {
-        let mapped = Cidr { family: Family::V6, addr: 0xffff_0000_0000, prefix: 96 };
+        let mapped = Cidr {
+            family: Family::V6,
+            addr: 0xffff_0000_0000,
+            prefix: 96,
+        };
         self.family == Family::V6 && self.prefix < 96 && self.covers(mapped)
     }
 }
@@ -178,7 +212,9 @@ pub fn canonical_ip(ip: IpAddr) -> IpAddr {
 /// The address with the given bits in the given family.
 pub fn ip_of(family: Family, bits: u128) -> IpAddr {
     match family {
-        Family::V4 => IpAddr::V4(Ipv4Addr::from(u32::try_from(bits & 0xffff_ffff).unwrap_or(0))),
+        Family::V4 => IpAddr::V4(Ipv4Addr::from(
+            u32::try_from(bits & 0xffff_ffff).unwrap_or(0),
+        )),
         Family::V6 => IpAddr::V6(Ipv6Addr::from(bits)),
     }
 }
@@ -307,7 +343,10 @@ pub struct NetRule {
 
 impl NetRule {
     pub fn matches(&self, protocol: Protocol, ip: IpAddr, port: u16) -> bool {
-        let to_ok = self.to.as_ref().is_none_or(|peers| peers.iter().any(|p| p.matches(ip)));
+        let to_ok = self
+            .to
+            .as_ref()
+            .is_none_or(|peers| peers.iter().any(|p| p.matches(ip)));
         let ports_ok = match &self.ports {
             None => true,
             Some(sels) => sels.iter().any(|s| s.matches(protocol, port)),
@@ -439,8 +478,14 @@ mod tests {
         assert_eq!(Cidr::parse("::ffff:10.0.0.0/104").unwrap(), c);
         assert_eq!(Cidr::parse("0.0.0.0/0").unwrap().size(), 1 << 32);
         assert!(Cidr::parse("::/0").unwrap().straddles_mapped_range());
-        assert_eq!(Cidr::parse("192.0.2.1").unwrap().to_string(), "192.0.2.1/32");
-        assert_eq!(Cidr::parse("fd00:ec2::254").unwrap().to_string(), "fd00:ec2::254/128");
+        assert_eq!(
+            Cidr::parse("192.0.2.1").unwrap().to_string(),
+            "192.0.2.1/32"
+        );
+        assert_eq!(
+            Cidr::parse("fd00:ec2::254").unwrap().to_string(),
+            "fd00:ec2::254/128"
+        );
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub enum Root {
 impl Root {
     /// Symbolic roots stand for a location that depends on the user or the run.
     pub fn is_symbolic(&self) -> bool {
-        matches!(self, Root::Home | Root::Temp | Root::Var(_) | Root::Relative)
+        matches!(
+            self,
+            Root::Home | Root::Temp | Root::Var(_) | Root::Relative
+        )
     }
 }
 
@@ -129,13 +132,13 @@ impl CanonPath {
                 }
             }
         }
-        if style.macos && root == Root::Posix {
-            if let Some(first) = parts.first() {
-                if matches!(first.as_str(), "tmp" | "etc" | "var") {
-                    parts.insert(0, "private".to_owned());
-                    changes.push(PathChange::PrivateAlias);
-                }
-            }
+        if style.macos
+            && root == Root::Posix
+            && let Some(first) = parts.first()
+            && matches!(first.as_str(), "tmp" | "etc" | "var")
+        {
+            parts.insert(0, "private".to_owned());
+            changes.push(PathChange::PrivateAlias);
         }
         let path = CanonPath::from_parts(root, parts, style);
         Canonicalized { path, changes }
@@ -150,19 +153,28 @@ impl CanonPath {
             parts
         };
         let root = match root {
-            Root::Unc { server, share } => {
-                Root::Unc { server: server.to_lowercase(), share: share.to_lowercase() }
-            }
+            Root::Unc { server, share } => Root::Unc {
+                server: server.to_lowercase(),
+                share: share.to_lowercase(),
+            },
             other => other,
         };
-        CanonPath { root, components, display }
+        CanonPath {
+            root,
+            components,
+            display,
+        }
     }
 
     /// True when `self` is `ancestor` or lies beneath it.
     pub fn starts_with(&self, ancestor: &CanonPath) -> bool {
         self.root == ancestor.root
             && self.components.len() >= ancestor.components.len()
-            && self.components.iter().zip(&ancestor.components).all(|(a, b)| a == b)
+            && self
+                .components
+                .iter()
+                .zip(&ancestor.components)
+                .all(|(a, b)| a == b)
     }
 
     /// True when `self` lies strictly beneath `ancestor`.
@@ -205,7 +217,10 @@ fn display_parts(path: &CanonPath, style: PathStyle) -> Vec<String> {
     let prefix_len = display_of(&path.root, &[], style).len();
     let rest = path.display.get(prefix_len..).unwrap_or("");
     let sep = if style.windows { '\\' } else { '/' };
-    rest.split(sep).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    rest.split(sep)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn push_once(changes: &mut Vec<PathChange>, change: PathChange) {
@@ -270,14 +285,20 @@ fn split_posix_root<'a>(raw: &'a str, changes: &mut Vec<PathChange>) -> (Root, &
     if let Some(after) = raw.strip_prefix('$') {
         let (name, rest) = if let Some(braced) = after.strip_prefix('{') {
             match braced.find('}') {
-                Some(end) => (braced.get(..end).unwrap_or(""), braced.get(end + 1..).unwrap_or("")),
+                Some(end) => (
+                    braced.get(..end).unwrap_or(""),
+                    braced.get(end + 1..).unwrap_or(""),
+                ),
                 None => ("", ""),
             }
         } else {
             let end = after
                 .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                 .unwrap_or(after.len());
-            (after.get(..end).unwrap_or(""), after.get(end..).unwrap_or(""))
+            (
+                after.get(..end).unwrap_or(""),
+                after.get(end..).unwrap_or(""),
+            )
         };
         if !name.is_empty() && (rest.is_empty() || rest.starts_with('/')) {
             changes.push(PathChange::SymbolicRoot(format!("${name}")));
@@ -293,7 +314,10 @@ fn split_windows_root<'a>(raw: &'a str, changes: &mut Vec<PathChange>) -> (Root,
     for prefix in ["\\\\?\\", "\\\\.\\", "//?/", "//./"] {
         if let Some(rest) = s.strip_prefix(prefix) {
             changes.push(PathChange::VerbatimPrefix);
-            if let Some(unc) = rest.strip_prefix("UNC\\").or_else(|| rest.strip_prefix("unc\\")) {
+            if let Some(unc) = rest
+                .strip_prefix("UNC\\")
+                .or_else(|| rest.strip_prefix("unc\\"))
+            {
                 return split_unc(unc);
             }
             s = rest;
@@ -301,22 +325,22 @@ fn split_windows_root<'a>(raw: &'a str, changes: &mut Vec<PathChange>) -> (Root,
         }
     }
     let bytes = s.as_bytes();
-    if bytes.len() >= 2 && bytes.get(1) == Some(&b':') {
-        if let Some(&letter) = bytes.first() {
-            if letter.is_ascii_alphabetic() {
-                if letter.is_ascii_lowercase() {
-                    changes.push(PathChange::DriveCase);
-                }
-                let rest = s.get(2..).unwrap_or("");
-                let drive = char::from(letter.to_ascii_uppercase());
-                if rest.is_empty() || rest.starts_with(['\\', '/']) {
-                    return (Root::Drive(drive), rest.get(1..).unwrap_or(""));
-                }
-                // `C:foo` is relative to the current directory of drive C.
-                changes.push(PathChange::Relative);
-                return (Root::Relative, s);
-            }
+    if bytes.len() >= 2
+        && bytes.get(1) == Some(&b':')
+        && let Some(&letter) = bytes.first()
+        && letter.is_ascii_alphabetic()
+    {
+        if letter.is_ascii_lowercase() {
+            changes.push(PathChange::DriveCase);
         }
+        let rest = s.get(2..).unwrap_or("");
+        let drive = char::from(letter.to_ascii_uppercase());
+        if rest.is_empty() || rest.starts_with(['\\', '/']) {
+            return (Root::Drive(drive), rest.get(1..).unwrap_or(""));
+        }
+        // `C:foo` is relative to the current directory of drive C.
+        changes.push(PathChange::Relative);
+        return (Root::Relative, s);
     }
     if let Some(unc) = s.strip_prefix("\\\\").or_else(|| s.strip_prefix("//")) {
         return split_unc(unc);
@@ -325,22 +349,22 @@ fn split_windows_root<'a>(raw: &'a str, changes: &mut Vec<PathChange>) -> (Root,
         changes.push(PathChange::SymbolicRoot("~".to_owned()));
         return (Root::Home, s.get(1..).unwrap_or(""));
     }
-    if let Some(after) = s.strip_prefix('%') {
-        if let Some(end) = after.find('%') {
-            let name = after.get(..end).unwrap_or("");
-            let mut rest = after.get(end + 1..).unwrap_or("");
-            if !name.is_empty() && (rest.is_empty() || rest.starts_with(['\\', '/', '%'])) {
-                // `%HOMEDRIVE%%HOMEPATH%` spells the profile directory too.
-                let mut root = variable_root(name);
-                if name.eq_ignore_ascii_case("HOMEDRIVE") {
-                    if let Some(r) = rest.strip_prefix("%HOMEPATH%") {
-                        rest = r;
-                        root = Root::Home;
-                    }
-                }
-                changes.push(PathChange::SymbolicRoot(format!("%{name}%")));
-                return (root, rest);
+    if let Some(after) = s.strip_prefix('%')
+        && let Some(end) = after.find('%')
+    {
+        let name = after.get(..end).unwrap_or("");
+        let mut rest = after.get(end + 1..).unwrap_or("");
+        if !name.is_empty() && (rest.is_empty() || rest.starts_with(['\\', '/', '%'])) {
+            // `%HOMEDRIVE%%HOMEPATH%` spells the profile directory too.
+            let mut root = variable_root(name);
+            if name.eq_ignore_ascii_case("HOMEDRIVE")
+                && let Some(r) = rest.strip_prefix("%HOMEPATH%")
+            {
+                rest = r;
+                root = Root::Home;
             }
+            changes.push(PathChange::SymbolicRoot(format!("%{name}%")));
+            return (root, rest);
         }
     }
     if let Some(after) = s.strip_prefix('$') {
@@ -378,8 +402,15 @@ mod tests {
     #[test]
     fn posix_spellings() {
         let out = [
-            "/", "/a//b/./c/../d/", "~/.ssh", "$HOME/.aws", "${TMPDIR}/x", "rel/../..", "/..",
-            "$FOO/bar", "~user/x",
+            "/",
+            "/a//b/./c/../d/",
+            "~/.ssh",
+            "$HOME/.aws",
+            "${TMPDIR}/x",
+            "rel/../..",
+            "/..",
+            "$FOO/bar",
+            "~user/x",
         ]
         .iter()
         .map(|p| format!("{p:>20} => {}", canon(p, Platform::Linux)))
@@ -391,9 +422,19 @@ mod tests {
     #[test]
     fn windows_spellings() {
         let out = [
-            r"C:\", r"c:\Users\Me\", r"\\?\C:\Data\.\x", r"\\server\Share\dir", r"\\?\UNC\srv\sh\a",
-            r"%USERPROFILE%\.ssh", r"%TEMP%", "C:/Program Files/x", r"C:\dir.. \file. ",
-            r"%HOMEDRIVE%%HOMEPATH%\x", r"$env:USERPROFILE\y", "C:rel", r"C:\a\..\..\b",
+            r"C:\",
+            r"c:\Users\Me\",
+            r"\\?\C:\Data\.\x",
+            r"\\server\Share\dir",
+            r"\\?\UNC\srv\sh\a",
+            r"%USERPROFILE%\.ssh",
+            r"%TEMP%",
+            "C:/Program Files/x",
+            r"C:\dir.. \file. ",
+            r"%HOMEDRIVE%%HOMEPATH%\x",
+            r"$env:USERPROFILE\y",
+            "C:rel",
+            r"C:\a\..\..\b",
         ]
         .iter()
         .map(|p| format!("{p:>28} => {}", canon(p, Platform::Windows)))

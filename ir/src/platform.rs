@@ -41,10 +41,22 @@ impl Platform {
     /// How paths are written and compared on this platform.
     pub fn path_style(self) -> PathStyle {
         match self {
-            Platform::Linux => PathStyle { windows: false, case_insensitive: false, macos: false },
+            Platform::Linux => PathStyle {
+                windows: false,
+                case_insensitive: false,
+                macos: false,
+            },
             // APFS and HFS+ volumes are case-insensitive by default.
-            Platform::Macos => PathStyle { windows: false, case_insensitive: true, macos: true },
-            Platform::Windows => PathStyle { windows: true, case_insensitive: true, macos: false },
+            Platform::Macos => PathStyle {
+                windows: false,
+                case_insensitive: true,
+                macos: true,
+            },
+            Platform::Windows => PathStyle {
+                windows: true,
+                case_insensitive: true,
+                macos: false,
+            },
         }
     }
 }

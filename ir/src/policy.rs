@@ -181,7 +181,10 @@ pub struct Fallback {
 
 impl Default for Fallback {
     fn default() -> Fallback {
-        Fallback { allow_dacl_mutation: Setting::default_value(true), span: None }
+        Fallback {
+            allow_dacl_mutation: Setting::default_value(true),
+            span: None,
+        }
     }
 }
 
@@ -320,7 +323,10 @@ impl Policy {
             phase: None,
             sandbox_id: None,
             container_id: None,
-            containment: Containment { requested: None, backend },
+            containment: Containment {
+                requested: None,
+                backend,
+            },
             filesystem: Filesystem::default(),
             network: Network::default(),
             ui: Ui::default(),

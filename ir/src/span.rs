@@ -16,12 +16,20 @@ pub struct Span {
 
 impl Span {
     pub fn new(source: SourceId, start: usize, end: usize) -> Span {
-        Span { source, start: clamp_u32(start), end: clamp_u32(end.max(start)) }
+        Span {
+            source,
+            start: clamp_u32(start),
+            end: clamp_u32(end.max(start)),
+        }
     }
 
     /// A zero-width span at the start of the source, used for whole-file findings.
     pub fn file_start(source: SourceId) -> Span {
-        Span { source, start: 0, end: 0 }
+        Span {
+            source,
+            start: 0,
+            end: 0,
+        }
     }
 
     pub fn len(self) -> u32 {
@@ -38,7 +46,11 @@ impl Span {
 
     /// The smallest span covering both spans (which must be in the same source).
     pub fn cover(self, other: Span) -> Span {
-        Span { source: self.source, start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            source: self.source,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -76,7 +88,11 @@ impl SourceFile {
                 line_starts.push(clamp_u32(i + 1));
             }
         }
-        SourceFile { name: name.into(), text, line_starts }
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// The line and column of a byte offset (clamped to the text, snapped to a char boundary).
@@ -91,8 +107,14 @@ impl SourceFile {
         while end > line_start && !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = self.text.get(line_start..end).map_or(0, |s| s.chars().count());
-        LineCol { line: clamp_u32(line + 1), column: clamp_u32(column + 1) }
+        let column = self
+            .text
+            .get(line_start..end)
+            .map_or(0, |s| s.chars().count());
+        LineCol {
+            line: clamp_u32(line + 1),
+            column: clamp_u32(column + 1),
+        }
     }
 
     /// The byte offset of the start of a zero-based line, if it exists.
@@ -132,7 +154,8 @@ impl SourceMap {
     }
 
     pub fn line_col(&self, span: Span) -> LineCol {
-        self.get(span.source).map_or(LineCol { line: 1, column: 1 }, |f| f.line_col(span.start))
+        self.get(span.source)
+            .map_or(LineCol { line: 1, column: 1 }, |f| f.line_col(span.start))
     }
 
     pub fn name(&self, id: SourceId) -> &str {

@@ -28,14 +28,16 @@ impl<T> Setting<T> {
     }
 
     pub fn explicit(value: T, span: Span) -> Setting<T> {
-        Setting { value, span: Some(span) }
+        Setting {
+            value,
+            span: Some(span),
+        }
     }
 
     pub fn is_explicit(&self) -> bool {
         self.span.is_some()
     }
 }
-
 
 impl<T: Default> Default for Setting<T> {
     fn default() -> Setting<T> {

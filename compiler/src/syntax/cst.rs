@@ -123,9 +123,7 @@ impl Node {
         for raw in pointer.strip_prefix('/')?.split('/') {
             let token = raw.replace("~1", "/").replace("~0", "~");
             node = match &node.kind {
-                NodeKind::Object(members) => {
-                    &members.iter().find(|m| m.key == token)?.value
-                }
+                NodeKind::Object(members) => &members.iter().find(|m| m.key == token)?.value,
                 NodeKind::Array(items) => items.get(token.parse::<usize>().ok()?)?,
                 _ => return None,
             };

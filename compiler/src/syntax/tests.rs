@@ -2,7 +2,10 @@ use super::*;
 
 /// Parses and renders the tree (or the diagnostics) as text for a snapshot.
 fn check(input: &[u8]) -> String {
-    let limits = Limits { max_bytes: 4096, max_depth: 8 };
+    let limits = Limits {
+        max_bytes: 4096,
+        max_depth: 8,
+    };
     let (node, diags) = parse(SourceId(0), input, limits);
     let mut out = String::new();
     if let Some(node) = node {
@@ -11,7 +14,10 @@ fn check(input: &[u8]) -> String {
     }
     for d in diags {
         let span = d.primary_span().unwrap_or_default();
-        out.push_str(&format!("{} {}..{} {}\n", d.code, span.start, span.end, d.message));
+        out.push_str(&format!(
+            "{} {}..{} {}\n",
+            d.code, span.start, span.end, d.message
+        ));
     }
     out
 }
