@@ -4,6 +4,7 @@
 //! configs into [`Policy`]; lints, the verifier and the targets read it; [`decide`] is the
 //! oracle all of them are tested against.
 
+pub mod catalog;
 pub mod decide;
 pub mod diag;
 pub mod fs;

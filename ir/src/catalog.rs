@@ -1,0 +1,1 @@
+//! The built-in catalogue of sensitive locations (placeholder until the lints work lands).
