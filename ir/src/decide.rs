@@ -295,3 +295,6 @@ fn decide_env(policy: &Policy, name: &str) -> Decision {
         None => Decision::new(false, Cause::EnvAbsent),
     }
 }
+
+#[cfg(test)]
+mod tests;
