@@ -53,15 +53,30 @@ impl Output {
 
 /// Runs every frontend stage on one source.
 pub fn compile(source: SourceId, bytes: &[u8], options: &Options) -> Output {
-    let (tree, mut diagnostics) = syntax::parse(source, bytes, options.limits);
+    let (tree, diagnostics) = syntax::parse(source, bytes, options.limits);
+    compile_tree(source, tree, diagnostics, options)
+}
+
+/// Runs the stages after parsing on an already parsed tree (with the parser's diagnostics).
+pub fn compile_tree(
+    source: SourceId,
+    tree: Option<Node>,
+    mut diagnostics: Vec<Diagnostic>,
+    options: &Options,
+) -> Output {
     let Some(root) = tree else {
         return Output { tree: None, header: None, policy: None, diagnostics };
     };
     if !root.is_object() {
         diagnostics.push(
-            Diagnostic::error(ROOT_NOT_OBJECT, format!("the config is a JSON {}, not an object", root.kind_name()))
-                .with_label(root.span, "expected `{ ... }`")
-                .with_help("an MXC config is one JSON object with fields such as `version`, `process` and `filesystem`"),
+            Diagnostic::error(
+                ROOT_NOT_OBJECT,
+                format!("the config is a JSON {}, not an object", root.kind_name()),
+            )
+            .with_label(root.span, "expected `{ ... }`")
+            .with_help(
+                "an MXC config is one JSON object with fields such as `version`, `process` and `filesystem`",
+            ),
         );
         return Output { tree: Some(root), header: None, policy: None, diagnostics };
     }
@@ -71,4 +86,31 @@ pub fn compile(source: SourceId, bytes: &[u8], options: &Options) -> Output {
     let policy = lower::lower(&root, &header);
     ir::diag::sort(&mut diagnostics);
     Output { tree: Some(root), header: Some(header), policy: Some(policy), diagnostics }
+}
+
+/// The platform a config names through a platform-specific containment or backend section,
+/// if any. `process`, `vm` and an absent containment name none: they resolve per host.
+pub fn implied_platform(root: &Node) -> Option<Platform> {
+    let by_containment = root.get_present("containment").and_then(Node::as_str).and_then(|c| {
+        match c {
+            "processcontainer" | "appcontainer" | "windows_sandbox" | "wslc" | "isolation_session"
+            | "hyperlight" | "microvm" => Some(Platform::Windows),
+            "seatbelt" | "macos_sandbox" => Some(Platform::Macos),
+            "lxc" | "bubblewrap" => Some(Platform::Linux),
+            _ => None,
+        }
+    });
+    by_containment.or_else(|| {
+        let has = |k: &str| root.get_present(k).is_some();
+        if has("processContainer") || has("appContainer") {
+            Some(Platform::Windows)
+        } else if has("seatbelt") || has("macos_sandbox") {
+            Some(Platform::Macos)
+        } else if has("lxc") {
+            Some(Platform::Linux)
+        } else {
+            let prefix = root.get_present("sandboxId").and_then(Node::as_str)?.split(':').next()?;
+            matches!(prefix, "iso" | "wsb" | "wslc").then_some(Platform::Windows)
+        }
+    })
 }

@@ -1,0 +1,4 @@
+//! Output formats of `mxcc check`.
+
+pub(crate) mod human;
+pub(crate) mod json;

@@ -1,0 +1,8 @@
+//! The operations the CLI and the LSP server expose, wired from the frontend, the lints, the
+//! verifier and the targets. Nothing here touches the terminal.
+
+pub mod check;
+pub mod files;
+
+pub use check::{CheckOptions, CheckReport, FileReport, PlatformChoice, check_paths, check_source};
+pub use files::collect;
