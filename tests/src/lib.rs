@@ -3,4 +3,6 @@
 #[cfg(test)]
 mod conformance;
 #[cfg(test)]
+mod corpus;
+#[cfg(test)]
 mod schema_differential;
