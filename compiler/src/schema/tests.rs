@@ -1,0 +1,207 @@
+use ir::{Platform, SourceId};
+
+use crate::schema::{bundle, check as check_schema, text, versions};
+use crate::syntax::{Limits, parse};
+use crate::{header, schema};
+
+/// Runs the header and schema stages on one config and renders every diagnostic, with the
+/// source text its primary label points at.
+fn check(mode: &str, input: &str) -> String {
+    let exact = mode == "exact";
+    let (root, mut diags) = parse(SourceId(0), input.as_bytes(), Limits::default());
+    let Some(root) = root else {
+        return format!("syntax error: {diags:?}\n");
+    };
+    let header = header::read(&root, SourceId(0), Platform::Linux, exact, &mut diags);
+    check_schema(&root, &header, &mut diags);
+    ir::diag::sort(&mut diags);
+    let mut out = format!("[{mode}] {}\n", input.trim());
+    if diags.is_empty() {
+        out.push_str("  ok\n");
+    }
+    for d in diags {
+        let span = d.primary_span().unwrap_or_default();
+        let excerpt = input.get(span.range()).unwrap_or("?");
+        out.push_str(&format!("  {} {} at {:?}\n", d.code, d.message, excerpt));
+        for label in &d.labels {
+            out.push_str(&format!("    label: {}\n", label.message));
+        }
+        if let Some(help) = &d.help {
+            out.push_str(&format!("    help: {help}\n"));
+        }
+        for note in &d.notes {
+            out.push_str(&format!("    note: {note}\n"));
+        }
+    }
+    out
+}
+
+/// Renders every case in both modes.
+fn both(cases: &[&str]) -> String {
+    let mut out = String::new();
+    for case in cases {
+        out.push_str(&check("wire", case));
+        out.push_str(&check("exact", case));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn every_bundled_schema_compiles() {
+    for version in versions() {
+        let compiled = bundle::compiled(version).map(|c| c.as_ref().map(|_| ()));
+        assert_eq!(compiled, Some(Ok(())), "{version}");
+        let document: serde_json::Value = serde_json::from_str(text(version).unwrap()).unwrap();
+        assert_eq!(
+            document["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+    }
+    assert_eq!(text("0.5.0-alpha"), None);
+}
+
+#[test]
+fn every_property_has_a_description() {
+    fn walk(value: &serde_json::Value, at: &str, missing: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(props) = map.get("properties").and_then(|p| p.as_object()) {
+                    for (key, prop) in props {
+                        if prop.get("description").is_none() && !at.ends_with("/if") {
+                            missing.push(format!("{at}/properties/{key}"));
+                        }
+                    }
+                }
+                for (key, child) in map {
+                    walk(child, &format!("{at}/{key}"), missing);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(child, &format!("{at}/{i}"), missing);
+                }
+            }
+            _ => {}
+        }
+    }
+    for version in versions() {
+        let document: serde_json::Value = serde_json::from_str(text(version).unwrap()).unwrap();
+        let mut missing = Vec::new();
+        walk(&document, "#", &mut missing);
+        missing.retain(|m| !m.contains("/if/"));
+        assert!(missing.is_empty(), "{version}: {missing:?}");
+    }
+}
+
+#[test]
+fn valid_configs() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "echo hi"}}"#,
+        r#"{"version": "0.7.0-alpha", "$schema": "x", "_comment": [1], "process": {"commandLine": "echo hi"}, "seatbelt": {"launchMethod": "open"}}"#,
+        r#"{"version": "0.8.0-alpha", "phase": "exec", "sandboxId": "wslc:1", "process": {"commandLine": "ls"}}"#,
+        r#"{"version": "0.8.0-alpha", "phase": "provision", "containment": "isolation_session", "network": {"defaultPolicy": "allow", "allowLocalNetwork": true}}"#,
+    ]));
+}
+
+#[test]
+fn unknown_field() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.6.0-alpha", "process": {"commandLine": "x"}, "network": {"unknownField": true}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "network": {"defaultPolicyy": "allow"}}"#,
+        r#"{"version": "0.7.0-alpha", "process": {"commandLine": "x"}, "experimental": {"test": {}}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "experimental": {"future": {"a": 1}, "wslc": {"newKnob": 1}}}"#,
+        r#"{"version": "0.8.0-alpha", "phase": "stop", "sandboxId": "a:b", "unknown": true, "process": {"commandLine": "x"}}"#,
+    ]));
+}
+
+#[test]
+fn wrong_type() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "timeout": "10"}, "network": 5}"#,
+        r#"{"version": 8, "process": {"commandLine": "x"}, "filesystem": {"readonlyPaths": ["/a", 3]}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "network": {"egress": {"allow": [{"to": [{"cidr": null}]}]}}}"#,
+    ]));
+}
+
+#[test]
+fn not_in_enum() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.7.0-alpha", "containment": "seatbelt", "process": {"commandLine": "x"}, "seatbelt": {"launchMethod": "invalid"}}"#,
+        r#"{"version": "0.8.0-alpha", "containment": "docker", "process": {"commandLine": "x"}, "network": {"egress": {"default": "block"}}}"#,
+        r#"{"version": "0.6.0-alpha", "process": {"commandLine": "x"}, "network": {"proxy": {"builtinTestServer": false}}}"#,
+        r#"{"version": "0.8.0-alpha", "phase": "run", "process": {"commandLine": "x"}}"#,
+        r#"{"version": "0.8.0-alpha", "phase": "provision", "containment": "lxc"}"#,
+    ]));
+}
+
+#[test]
+fn missing_required_field() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.6.0-alpha", "process": {"commandLine": "x"}, "lxc": {"distribution": "ubuntu"}}"#,
+        r#"{"version": "0.8.0-alpha"}"#,
+        r#"{"version": "0.8.0-alpha", "phase": "exec", "sandboxId": "a:b"}"#,
+        r#"{"version": "0.8.0-alpha", "phase": "provision", "containment": "isolation_session", "network": {}}"#,
+        r#"{"process": {"commandLine": "x"}}"#,
+    ]));
+}
+
+#[test]
+fn out_of_range() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.6.0-alpha", "process": {"commandLine": "x", "timeout": -1}, "network": {"proxy": {"localhost": 65536}}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "timeout": 4294967296}, "network": {"egress": {"allow": [{"ports": [{"port": 0, "endPort": 70000}]}]}}}"#,
+        r#"{"version": "0.8.0-alpha", "containment": "wslc", "process": {"commandLine": "x"}, "experimental": {"wslc": {"portMappings": [{"windowsPort": 65536, "containerPort": 80}]}}}"#,
+    ]));
+}
+
+#[test]
+fn explicit_null() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "cwd": null}, "lxc": null, "network": {"defaultPolicy": null}}"#,
+        r#"{"version": "0.6.0-alpha", "process": {"commandLine": null}}"#,
+    ]));
+}
+
+#[test]
+fn empty_string_or_array() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": ""}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "network": {"egress": {"allow": [{"to": [], "ports": []}]}}}"#,
+    ]));
+}
+
+#[test]
+fn alias_pattern_and_member_count() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "processContainer": {}, "appContainer": {}}"#,
+        r#"{"version": "0.7.0-alpha", "process": {"commandLine": "x"}, "seatbelt": {}, "macos_sandbox": {}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "processContainer": {"capabilities": ["internetClient,privateNetworkClientServer", "LEARNINGmodeLOGGING", "registryRead"]}}"#,
+        r#"{"version": "0.6.0-alpha", "process": {"commandLine": "x"}, "network": {"proxy": {}}}"#,
+        r#"{"version": "0.7.0-alpha", "process": {"commandLine": "x"}, "network": {"proxy": {"localhost": 8080, "url": "http://p:1"}}}"#,
+    ]));
+}
+
+#[test]
+fn exact_mode_with_an_unsupported_version_uses_the_closest_contract() {
+    insta::assert_snapshot!(both(&[
+        r#"{"version": "0.9.0-alpha", "process": {"commandLine": "x"}, "seatbelt": {"guiAccess": 1}}"#,
+        r#"{"version": "0.6.1-alpha", "process": {"commandLine": "x"}, "seatbelt": {}}"#,
+        r#"{"version": "0.4.0-alpha", "process": {"commandLine": "x"}}"#,
+    ]));
+}
+
+#[test]
+fn one_mistake_gives_one_diagnostic() {
+    for case in [
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "network": {"enforcementMode": 3}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "network": {"proxy": {"localhost": "8080"}}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "ui": {"clipboard": "readwrite"}}"#,
+    ] {
+        for mode in ["wire", "exact"] {
+            let out = check(mode, case);
+            assert_eq!(out.matches("  MX").count(), 1, "{out}");
+        }
+    }
+    assert_eq!(schema::OTHER.as_str(), "MX1199");
+}
