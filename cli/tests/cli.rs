@@ -1,0 +1,90 @@
+//! The `cli` suite: runs the real `mxcc` binary and records stdout, stderr and the exit code.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs `mxcc` with arguments from the workspace root; returns a snapshot-ready transcript.
+fn check(args: &[&str]) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = Command::new(env!("CARGO_BIN_EXE_mxcc"))
+        .args(args)
+        .current_dir(&root)
+        .output()
+        .expect("mxcc runs");
+    format!(
+        "$ mxcc {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
+        args.join(" "),
+        out.status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+fn exit_code(transcript: &str) -> &str {
+    transcript.lines().nth(1).unwrap_or_default()
+}
+
+#[test]
+fn check_good_policy_exits_zero() {
+    let t = check(&["check", "corpus/coding-agent-bwrap/policy.json"]);
+    assert_eq!(exit_code(&t), "exit: 0", "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn check_broken_policy_exits_one_with_code_frame() {
+    let t = check(&["check", "corpus/broken-cidr-host-bits/policy.json"]);
+    assert_eq!(exit_code(&t), "exit: 1", "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn check_json_format_is_stable() {
+    let t = check(&[
+        "check",
+        "--format",
+        "json",
+        "corpus/broken-trailing-data/policy.json",
+    ]);
+    assert_eq!(exit_code(&t), "exit: 1", "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn missing_path_exits_two() {
+    let t = check(&["check", "no/such/file.json"]);
+    assert_eq!(exit_code(&t), "exit: 2", "{t}");
+}
+
+#[test]
+fn usage_error_exits_two() {
+    let t = check(&["check", "--platform", "plan9", "corpus"]);
+    assert_eq!(exit_code(&t), "exit: 2", "{t}");
+}
+
+#[test]
+fn platform_flag_changes_resolution() {
+    // A processcontainer policy checked as Linux: Windows paths are relative there.
+    let t = check(&[
+        "check",
+        "--format",
+        "json",
+        "--platform",
+        "windows",
+        "corpus/pwsh-win-lpac/policy.json",
+    ]);
+    assert!(t.contains("\"platform\": \"windows\""), "{t}");
+}
+
+#[test]
+fn schema_prints_every_version() {
+    for v in ["0.6.0-alpha", "0.7.0-alpha", "0.8.0-alpha", "0.9.0-dev"] {
+        let t = check(&["schema", "--version", v]);
+        assert_eq!(exit_code(&t), "exit: 0", "{t}");
+        assert!(t.contains("\"$schema\""), "{t}");
+    }
+    let t = check(&["schema", "--version", "0.5.0-alpha"]);
+    assert_eq!(exit_code(&t), "exit: 2", "{t}");
+}
