@@ -1,0 +1,3 @@
+//! Seccomp benchmark (being written).
+
+fn main() {}

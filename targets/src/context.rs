@@ -1,0 +1,238 @@
+//! Emission options and the context through which a target reports what each construct became.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::Ipv4Addr;
+
+use ir::{Code, Diagnostic, Span};
+
+use crate::report::{Entry, Status};
+use crate::target::TargetId;
+
+/// The system directories MXC's bubblewrap backend always mounts read-only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Baseline {
+    /// MXC-compatible: `/usr`, `/lib`, `/etc`, ... read-only, reported as MX5030 warnings.
+    Mxc,
+    /// Nothing beyond the policy (the command must then find `sh` through the policy's paths).
+    None,
+}
+
+/// What a path is on the host that will run the sandbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PathKind {
+    Dir,
+    File,
+    /// The path or one of its ancestors is a symbolic link.
+    Symlink,
+    Missing,
+    /// A device, socket or FIFO, or a path that could not be examined.
+    Other,
+}
+
+/// Where path kinds come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathProbe {
+    /// Examine the build host with `symlink_metadata` (the host is assumed to run the sandbox).
+    Host,
+    /// A fixed table (tests, cross-compilation); unlisted paths are directories.
+    Fixed(BTreeMap<String, PathKind>),
+}
+
+impl PathProbe {
+    /// The kind of an absolute host path.
+    pub fn kind(&self, path: &str) -> PathKind {
+        match self {
+            PathProbe::Fixed(map) => map.get(path).copied().unwrap_or(PathKind::Dir),
+            PathProbe::Host => probe_host(path),
+        }
+    }
+}
+
+fn probe_host(path: &str) -> PathKind {
+    let p = std::path::Path::new(path);
+    for ancestor in p.ancestors() {
+        if let Ok(meta) = std::fs::symlink_metadata(ancestor) {
+            if meta.file_type().is_symlink() {
+                return PathKind::Symlink;
+            }
+        }
+    }
+    match std::fs::symlink_metadata(p) {
+        Ok(meta) if meta.is_dir() => PathKind::Dir,
+        Ok(meta) if meta.is_file() => PathKind::File,
+        Ok(_) => PathKind::Other,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => PathKind::Missing,
+        Err(_) => PathKind::Other,
+    }
+}
+
+/// The CPU architecture the seccomp filter is built for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Arch {
+    X86_64,
+    Aarch64,
+}
+
+impl Arch {
+    pub const ALL: [Arch; 2] = [Arch::X86_64, Arch::Aarch64];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Aarch64 => "aarch64",
+        }
+    }
+
+    /// The `AUDIT_ARCH_*` value the kernel puts in `seccomp_data.arch`.
+    pub fn audit(self) -> u32 {
+        match self {
+            Arch::X86_64 => 0xC000_003E,
+            Arch::Aarch64 => 0xC000_00B7,
+        }
+    }
+}
+
+/// Options shared by every target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Emit artifacts even when a construct cannot be enforced (gaps become warnings).
+    pub allow_gaps: bool,
+    /// The landlock ABI to target; `None` picks the lowest ABI that enforces what the policy
+    /// needs.
+    pub landlock_abi: Option<u8>,
+    /// The home directory `~` resolves to; without it `~` paths are refused (MX5002).
+    pub home_dir: Option<String>,
+    pub baseline: Baseline,
+    pub paths: PathProbe,
+    pub arch: Arch,
+    /// The address at which the executor's user-mode network stack (slirp4netns) exposes the
+    /// host, used to reach a loopback proxy from the sandbox's network namespace.
+    pub host_gateway: Ipv4Addr,
+    /// The file descriptor on which the executor passes `seccomp.bpf` to bubblewrap.
+    pub seccomp_fd: u32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            allow_gaps: false,
+            landlock_abi: None,
+            home_dir: None,
+            baseline: Baseline::Mxc,
+            paths: PathProbe::Host,
+            arch: Arch::X86_64,
+            host_gateway: Ipv4Addr::new(10, 0, 2, 2),
+            seccomp_fd: 3,
+        }
+    }
+}
+
+/// Collects the report entries and diagnostics of one target's emission.
+#[derive(Debug)]
+pub struct EmitContext<'a> {
+    pub options: &'a Options,
+    pub target: TargetId,
+    /// Every target emitted in the same run (a group such as `all-linux`).
+    pub selected: &'a BTreeSet<TargetId>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> EmitContext<'a> {
+    pub fn new(
+        options: &'a Options,
+        target: TargetId,
+        selected: &'a BTreeSet<TargetId>,
+    ) -> EmitContext<'a> {
+        EmitContext { options, target, selected, entries: Vec::new(), diagnostics: Vec::new() }
+    }
+
+    /// True when another target of this run is emitted alongside.
+    pub fn with(&self, other: TargetId) -> bool {
+        other != self.target && self.selected.contains(&other)
+    }
+
+    /// Records a construct the artifact enforces exactly.
+    pub fn enforced(&mut self, construct: impl Into<String>, span: Option<Span>, detail: &str) {
+        self.entries.push(Entry {
+            construct: construct.into(),
+            span,
+            status: Status::Enforced,
+            code: None,
+            detail: detail.to_owned(),
+        });
+    }
+
+    /// Records a construct enforced more strictly than asked: a warning.
+    pub fn approximated(
+        &mut self,
+        code: Code,
+        construct: impl Into<String>,
+        span: Option<Span>,
+        message: String,
+        help: &str,
+    ) {
+        let construct = construct.into();
+        self.push(code, construct, span, Status::Approximated, message, help);
+    }
+
+    /// Records access granted beyond the policy for MXC compatibility: a warning.
+    pub fn compat_grant(
+        &mut self,
+        code: Code,
+        construct: impl Into<String>,
+        span: Option<Span>,
+        message: String,
+        help: &str,
+    ) {
+        let construct = construct.into();
+        self.push(code, construct, span, Status::CompatGrant, message, help);
+    }
+
+    /// Records a construct the artifact cannot enforce. It is an error unless one of
+    /// `covered_by` is emitted alongside and closes the gap, or gaps are allowed.
+    pub fn gap(
+        &mut self,
+        code: Code,
+        construct: impl Into<String>,
+        span: Option<Span>,
+        message: String,
+        help: &str,
+        covered_by: &[TargetId],
+    ) {
+        let construct = construct.into();
+        let status = match covered_by.iter().find(|t| self.with(**t)) {
+            Some(other) => Status::Covered(*other),
+            _ if self.options.allow_gaps => Status::GapAllowed,
+            _ => Status::Refused,
+        };
+        self.push(code, construct, span, status, message, help);
+    }
+
+    fn push(
+        &mut self,
+        code: Code,
+        construct: String,
+        span: Option<Span>,
+        status: Status,
+        message: String,
+        help: &str,
+    ) {
+        let mut diagnostic = Diagnostic::new(code, status.severity(), message.clone())
+            .with_help(help.to_owned())
+            .with_note(format!("target `{}`, construct `{construct}`", self.target));
+        if let Status::Covered(other) = status {
+            diagnostic = diagnostic.with_note(format!("the `{other}` artifact closes this gap"));
+        }
+        if let Some(span) = span {
+            diagnostic = diagnostic.with_label(span, status.as_str());
+        }
+        self.diagnostics.push(diagnostic);
+        self.entries.push(Entry { construct, span, status, code: Some(code), detail: message });
+    }
+
+    /// True when a refusal was recorded.
+    pub fn refused(&self) -> bool {
+        self.entries.iter().any(|e| e.status == Status::Refused)
+    }
+}
