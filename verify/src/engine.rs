@@ -1,0 +1,225 @@
+//! Engine selection and the solver-side enumeration of differing cells.
+//!
+//! The interval engine answers every single-domain question exactly. The solver engine asserts
+//! `left ∧ ¬right` (or `left ∧ right`), takes a model, widens it to the cell it lies in, blocks
+//! that cell and checks again, up to a cap. The first model goes through a preference pass:
+//! assumptions (read before write, tcp, ports 443/80/22, egress) are kept while they stay
+//! satisfiable, so capped enumerations start with the most readable finding.
+
+use ir::FsOp;
+
+use crate::side::Side;
+use crate::space::{Dim, DomainAnswer, Relation, Space};
+
+/// Which engine answers a question.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Engine {
+    /// Intervals for policies and properties; the solver (when built in) for artifacts.
+    #[default]
+    Auto,
+    Intervals,
+    Solver,
+    /// Both, compared: a disagreement is an internal error.
+    Both,
+}
+
+/// Settings shared by every entry point.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub mode: ir::Mode,
+    pub engine: Engine,
+    /// Write every solver query as SMT-LIB into this directory.
+    pub dump_smt: Option<std::path::PathBuf>,
+    /// Per-check solver timeout; a timeout is reported as unknown, never as proved.
+    pub timeout_ms: u32,
+    /// How many differing cells the solver enumerates per domain.
+    pub max_cells: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            mode: ir::Mode::Mxc,
+            engine: Engine::Auto,
+            dump_smt: None,
+            timeout_ms: 5_000,
+            max_cells: 50,
+        }
+    }
+}
+
+/// Answers one domain of a query with the engine the options select.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; a struct would only rename them"
+)]
+pub fn answer(
+    space: &Space,
+    left: &Side<'_>,
+    right: &Side<'_>,
+    relation: Relation,
+    dim: Dim,
+    opts: &Options,
+    prefer_solver: bool,
+    label: &str,
+) -> Result<DomainAnswer, String> {
+    let use_solver = match opts.engine {
+        Engine::Auto => prefer_solver,
+        Engine::Intervals => false,
+        Engine::Solver | Engine::Both => true,
+    };
+    if !use_solver || !cfg!(feature = "z3") {
+        return Ok(crate::intervals::answer(space, left, right, relation, dim));
+    }
+    let solved = solve(space, left, right, relation, dim, opts, label);
+    if opts.engine == Engine::Both {
+        let fast = crate::intervals::answer(space, left, right, relation, dim);
+        if let (
+            DomainAnswer::Cells {
+                cells: a,
+                complete: true,
+            },
+            DomainAnswer::Cells {
+                cells: b,
+                complete: true,
+            },
+        ) = (&fast, &solved)
+            && a != b
+        {
+            return Err(format!(
+                "the engines disagree on {} ({} cells by intervals, {} by the solver)",
+                dim.as_str(),
+                a.len(),
+                b.len()
+            ));
+        }
+    }
+    Ok(solved)
+}
+
+#[cfg(not(feature = "z3"))]
+fn solve(
+    space: &Space,
+    left: &Side<'_>,
+    right: &Side<'_>,
+    relation: Relation,
+    dim: Dim,
+    _opts: &Options,
+    _label: &str,
+) -> DomainAnswer {
+    crate::intervals::answer(space, left, right, relation, dim)
+}
+
+#[cfg(feature = "z3")]
+fn solve(
+    space: &Space,
+    left: &Side<'_>,
+    right: &Side<'_>,
+    relation: Relation,
+    dim: Dim,
+    opts: &Options,
+    label: &str,
+) -> DomainAnswer {
+    use crate::decode::{cell_of, cell_term};
+    use crate::encode::Encoder;
+    use crate::solver::{Check, SolverOptions, with_session};
+
+    let mut enc = Encoder::new(space);
+    let domain = enc.domain(dim);
+    let (Some(l), Some(r)) = (enc.allowed(left, dim), enc.allowed(right, dim)) else {
+        return crate::intervals::answer(space, left, right, relation, dim);
+    };
+    let goal = match relation {
+        Relation::Difference => {
+            let nr = enc.terms.not(r);
+            enc.terms.and([l, nr])
+        }
+        Relation::Intersection => enc.terms.and([l, r]),
+    };
+    let preferences = preferences(&mut enc, dim);
+    let sopts = SolverOptions {
+        timeout_ms: opts.timeout_ms,
+        dump_smt: opts.dump_smt.clone(),
+    };
+    let label = format!("{label}-{}", dim.as_str());
+    with_session(&sopts, &label, |s| {
+        s.assert(&enc.terms, domain);
+        s.assert(&enc.terms, goal);
+        let mut cells = Vec::new();
+        let mut first = true;
+        loop {
+            if cells.len() >= opts.max_cells {
+                return DomainAnswer::Cells {
+                    cells: crate::space::normalise(cells),
+                    complete: false,
+                };
+            }
+            let mut found = match s.check(&enc.terms, &[]) {
+                Check::Unsat => {
+                    return DomainAnswer::Cells {
+                        cells: crate::space::normalise(cells),
+                        complete: true,
+                    };
+                }
+                Check::Unknown(reason) => {
+                    return if cells.is_empty() {
+                        DomainAnswer::Unknown(reason)
+                    } else {
+                        DomainAnswer::Cells {
+                            cells: crate::space::normalise(cells),
+                            complete: false,
+                        }
+                    };
+                }
+                Check::Sat(a) => a,
+            };
+            if first {
+                // The preference pass: keep each assumption that stays satisfiable.
+                let mut kept = Vec::new();
+                for p in &preferences {
+                    kept.push(*p);
+                    match s.check(&enc.terms, &kept) {
+                        Check::Sat(a) => found = a,
+                        Check::Unsat | Check::Unknown(_) => {
+                            kept.pop();
+                        }
+                    }
+                }
+                first = false;
+            }
+            let cell = cell_of(space, dim, &found);
+            let block = cell_term(&mut enc, &cell);
+            let nb = enc.terms.not(block);
+            s.assert(&enc.terms, nb);
+            cells.push(cell);
+        }
+    })
+}
+
+#[cfg(feature = "z3")]
+fn preferences(enc: &mut crate::encode::Encoder<'_>, dim: Dim) -> Vec<crate::term::Term> {
+    use crate::encode::{proto_index, var};
+    let t = &mut enc.terms;
+    match dim {
+        Dim::Fs => {
+            let op = t.bv_var(var::FS_OP, 2);
+            vec![t.eq_const(op, crate::encode::fs_op_index(FsOp::Read))]
+        }
+        Dim::Net => {
+            let egress = t.bool_var(var::NET_EGRESS);
+            let proxy = t.bool_var(var::NET_PROXY);
+            let not_proxy = t.not(proxy);
+            let v6 = t.bool_var(var::NET_V6);
+            let v4 = t.not(v6);
+            let proto = t.bv_var(var::NET_PROTO, 2);
+            let tcp = t.eq_const(proto, proto_index(ir::Protocol::Tcp));
+            let port = t.bv_var(var::NET_PORT, 16);
+            let mut out = vec![egress, not_proxy, v4, tcp];
+            for p in [443u128, 80, 22] {
+                out.push(t.eq_const(port, p));
+            }
+            out
+        }
+        Dim::Ui | Dim::Env | Dim::Run => Vec::new(),
+    }
+}

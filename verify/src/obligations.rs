@@ -1,0 +1,5 @@
+//! The proof obligations, one per file.
+
+pub mod artifact;
+pub mod contained;
+pub mod property;

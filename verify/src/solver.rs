@@ -1,0 +1,225 @@
+//! The only module that names z3: translates [`Terms`] to z3 ASTs, checks them, reads models
+//! back as [`Assignment`]s and dumps every query as SMT-LIB.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use z3::ast::{Ast, BV, Bool};
+use z3::{Config, Context, Params, SatResult, Solver};
+
+use crate::term::{Assignment, Node, Term, Terms};
+
+/// The result of one check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Check {
+    Sat(Assignment),
+    Unsat,
+    Unknown(String),
+}
+
+/// Solver settings.
+#[derive(Clone, Debug, Default)]
+pub struct SolverOptions {
+    pub timeout_ms: u32,
+    /// Write every check as `<dir>/<name>-<n>.smt2`.
+    pub dump_smt: Option<PathBuf>,
+}
+
+#[derive(Clone)]
+enum Dyn<'ctx> {
+    B(Bool<'ctx>),
+    V(BV<'ctx>),
+}
+
+/// An incremental solver over one term arena.
+pub struct Session<'ctx> {
+    ctx: &'ctx Context,
+    solver: Solver<'ctx>,
+    cache: Vec<Dyn<'ctx>>,
+    name: String,
+    dump: Option<PathBuf>,
+    checks: usize,
+    /// Errors writing dumps; reported by the caller as notes.
+    pub dump_errors: Vec<String>,
+}
+
+/// Runs `f` with a fresh solver session.
+pub fn with_session<R>(
+    opts: &SolverOptions,
+    name: &str,
+    f: impl FnOnce(&mut Session<'_>) -> R,
+) -> R {
+    let cfg = Config::new();
+    let ctx = Context::new(&cfg);
+    let solver = Solver::new(&ctx);
+    if opts.timeout_ms > 0 {
+        let mut params = Params::new(&ctx);
+        params.set_u32("timeout", opts.timeout_ms);
+        solver.set_params(&params);
+    }
+    let mut session = Session {
+        ctx: &ctx,
+        solver,
+        cache: Vec::new(),
+        name: name.to_owned(),
+        dump: opts.dump_smt.clone(),
+        checks: 0,
+        dump_errors: Vec::new(),
+    };
+    f(&mut session)
+}
+
+fn bv_const<'ctx>(ctx: &'ctx Context, value: u128, width: u32) -> BV<'ctx> {
+    if width <= 64 {
+        BV::from_u64(ctx, u64::try_from(value).unwrap_or(u64::MAX), width)
+    } else {
+        let hi = BV::from_u64(ctx, u64::try_from(value >> 64).unwrap_or(0), width - 64);
+        let lo = BV::from_u64(
+            ctx,
+            u64::try_from(value & u128::from(u64::MAX)).unwrap_or(0),
+            64,
+        );
+        hi.concat(&lo)
+    }
+}
+
+impl<'ctx> Session<'ctx> {
+    fn sync(&mut self, terms: &Terms) {
+        let ctx = self.ctx;
+        for node in terms.nodes().iter().skip(self.cache.len()) {
+            let b = |c: &[Dyn<'ctx>], t: Term| match c.get(t.index()) {
+                Some(Dyn::B(b)) => b.clone(),
+                _ => Bool::from_bool(ctx, false),
+            };
+            let v = |c: &[Dyn<'ctx>], t: Term| match c.get(t.index()) {
+                Some(Dyn::V(v)) => v.clone(),
+                _ => BV::from_u64(ctx, 0, 1),
+            };
+            let c = &self.cache;
+            let d = match node {
+                Node::Bool(x) => Dyn::B(Bool::from_bool(ctx, *x)),
+                Node::BoolVar(name) => Dyn::B(Bool::new_const(ctx, name.as_str())),
+                Node::BvVar { name, width } => Dyn::V(BV::new_const(ctx, name.as_str(), *width)),
+                Node::BvConst { value, width } => Dyn::V(bv_const(ctx, *value, *width)),
+                Node::Not(a) => Dyn::B(b(c, *a).not()),
+                Node::And(xs) => {
+                    let parts: Vec<Bool<'ctx>> = xs.iter().map(|x| b(c, *x)).collect();
+                    let refs: Vec<&Bool<'ctx>> = parts.iter().collect();
+                    Dyn::B(Bool::and(ctx, &refs))
+                }
+                Node::Or(xs) => {
+                    let parts: Vec<Bool<'ctx>> = xs.iter().map(|x| b(c, *x)).collect();
+                    let refs: Vec<&Bool<'ctx>> = parts.iter().collect();
+                    Dyn::B(Bool::or(ctx, &refs))
+                }
+                Node::Ite(i, t, e) => Dyn::B(b(c, *i).ite(&b(c, *t), &b(c, *e))),
+                Node::Eq(x, y) => Dyn::B(v(c, *x)._eq(&v(c, *y))),
+                Node::Ule(x, y) => Dyn::B(v(c, *x).bvule(&v(c, *y))),
+            };
+            self.cache.push(d);
+        }
+    }
+
+    fn bool_of(&self, t: Term) -> Bool<'ctx> {
+        match self.cache.get(t.index()) {
+            Some(Dyn::B(b)) => b.clone(),
+            _ => Bool::from_bool(self.ctx, false),
+        }
+    }
+
+    pub fn assert(&mut self, terms: &Terms, t: Term) {
+        self.sync(terms);
+        let b = self.bool_of(t);
+        self.solver.assert(&b);
+    }
+
+    /// Checks the assertions together with the assumptions.
+    pub fn check(&mut self, terms: &Terms, assumptions: &[Term]) -> Check {
+        self.sync(terms);
+        let assumed: Vec<Bool<'ctx>> = assumptions.iter().map(|t| self.bool_of(*t)).collect();
+        self.dump_query(&assumed);
+        let result = if assumed.is_empty() {
+            self.solver.check()
+        } else {
+            self.solver.check_assumptions(&assumed)
+        };
+        match result {
+            SatResult::Unsat => Check::Unsat,
+            SatResult::Unknown => Check::Unknown(
+                self.solver
+                    .get_reason_unknown()
+                    .unwrap_or_else(|| "unknown".to_owned()),
+            ),
+            SatResult::Sat => match self.solver.get_model() {
+                Some(model) => Check::Sat(self.read(terms, &model)),
+                None => Check::Unknown("the solver returned no model".to_owned()),
+            },
+        }
+    }
+
+    fn read(&self, terms: &Terms, model: &z3::Model<'ctx>) -> Assignment {
+        let mut out = Assignment::default();
+        for (name, width) in terms.vars() {
+            let value = if width == 0 {
+                let b = Bool::new_const(self.ctx, name.as_str());
+                u128::from(
+                    model
+                        .eval(&b, true)
+                        .and_then(|x| x.as_bool())
+                        .unwrap_or(false),
+                )
+            } else {
+                let x = BV::new_const(self.ctx, name.as_str(), width);
+                if width <= 64 {
+                    model
+                        .eval(&x, true)
+                        .and_then(|v| v.as_u64())
+                        .map_or(0, u128::from)
+                } else {
+                    let hi = model
+                        .eval(&x.extract(width - 1, 64), true)
+                        .and_then(|v| v.as_u64());
+                    let lo = model.eval(&x.extract(63, 0), true).and_then(|v| v.as_u64());
+                    (u128::from(hi.unwrap_or(0)) << 64) | u128::from(lo.unwrap_or(0))
+                }
+            };
+            out.values.insert(name, value);
+        }
+        out
+    }
+
+    fn dump_query(&mut self, assumed: &[Bool<'ctx>]) {
+        let Some(dir) = &self.dump else { return };
+        self.checks += 1;
+        let mut text = format!(
+            "; mxcc verify query `{}`, check {}\n",
+            self.name, self.checks
+        );
+        text.push_str(&self.solver.to_string());
+        if assumed.is_empty() {
+            text.push_str("(check-sat)\n");
+        } else {
+            text.push_str("(push 1)\n");
+            for a in assumed {
+                let _ = writeln!(text, "(assert {a})");
+            }
+            text.push_str("(check-sat)\n(pop 1)\n");
+        }
+        let file: String = self
+            .name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let path = dir.join(format!("{file}-{}.smt2", self.checks));
+        if let Err(e) = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, text)) {
+            self.dump_errors
+                .push(format!("cannot write `{}`: {e}", path.display()));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! `diff`: containment both ways, with witnesses and blame, checked by both engines.
+
+use ir::Mode;
+
+use super::fixture::{policy, render_findings};
+use crate::{Engine, Options, diff};
+
+fn check(name: &str, mode: Mode, base: &str, new: &str) {
+    let files = [("base", base), ("new", new)];
+    let b = policy(0, base);
+    let n = policy(1, new);
+    let both = Options {
+        mode,
+        engine: Engine::Both,
+        ..Options::default()
+    };
+    let report = diff(&b, &n, &both);
+    assert!(
+        report.internal_errors.is_empty(),
+        "{:?}",
+        report.internal_errors
+    );
+    let fast = diff(
+        &b,
+        &n,
+        &Options {
+            mode,
+            engine: Engine::Intervals,
+            ..Options::default()
+        },
+    );
+    assert_eq!(fast, report, "the solver and the interval engine disagree");
+    let mut out = String::new();
+    out.push_str("grants more:\n");
+    render_findings(&mut out, &files, &report.grants_more);
+    out.push_str("grants less:\n");
+    render_findings(&mut out, &files, &report.grants_less);
+    if let Some(d) = report.diagnostics().first() {
+        out.push_str(&format!("first diagnostic:\n{d:#?}\n"));
+    }
+    insta::assert_snapshot!(name, out);
+}
+
+#[test]
+fn widened_readonly_loses_deeper_deny() {
+    check(
+        "widened_readonly_loses_deeper_deny",
+        Mode::Mxc,
+        "ro /home/u/project
+deny /home/u/.ssh
+rw /tmp",
+        "ro /home/u
+rw /tmp",
+    );
+}
+
+#[test]
+fn nested_allow_under_deny_differs_by_mode() {
+    let base = "deny /data\nro /usr";
+    let new = "deny /data\nrw /data/cache\nro /usr";
+    check("nested_allow_mxc", Mode::Mxc, base, new);
+    check("nested_allow_strict", Mode::Strict, base, new);
+}
+
+#[test]
+fn identical_policies_in_another_order() {
+    check(
+        "identical",
+        Mode::Mxc,
+        "ro /usr\nrw /tmp\nallow 10.0.0.0/8 tcp 443",
+        "rw /tmp\nro /usr\nallow 10.0.0.0/8 tcp 443",
+    );
+}
+
+#[test]
+fn widened_cidr_and_ports() {
+    check(
+        "widened_cidr_and_ports",
+        Mode::Mxc,
+        "allow 10.0.0.0/16 tcp 443
+block 10.0.5.0/24",
+        "allow 10.0.0.0/8 tcp 443-444
+block 10.0.5.0/24
+allow 2001:db8::/32 udp 53",
+    );
+}
+
+#[test]
+fn egress_default_flip_with_metadata_deny() {
+    check(
+        "egress_default_flip",
+        Mode::Mxc,
+        "egress deny\nallow 192.0.2.0/24",
+        "egress allow\nblock 169.254.169.254/32",
+    );
+}
+
+#[test]
+fn timeout_zero_is_unlimited_and_ui_env() {
+    check(
+        "timeout_ui_env",
+        Mode::Mxc,
+        "timeout 30000\nenv A=1",
+        "timeout 0\nclipboard write\nenv A=1\nenv TOKEN=x\nproxy 3128",
+    );
+}
+
+#[test]
+fn windows_paths_compare_case_insensitively() {
+    check(
+        "windows_case",
+        Mode::Mxc,
+        "platform windows\nro C:\\Users\\Me\\Docs\nrw C:\\Work",
+        "platform windows\nro c:\\users\\me\\docs\nrw C:\\work\\\nro C:\\Users\\Me",
+    );
+}

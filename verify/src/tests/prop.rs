@@ -1,0 +1,1 @@
+//! Property tests: the engines agree with each other and with `ir::decide`.
