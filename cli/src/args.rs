@@ -22,6 +22,10 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema this mxcc applies for a schema version.
     Schema(SchemaArgs),
+    /// List every lint rule.
+    Rules(RulesArgs),
+    /// Print the documentation of a rule, by code (`MX3001`) or name.
+    Explain(ExplainArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -45,6 +49,10 @@ impl PlatformArg {
 pub(crate) enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// Options shared by every subcommand that reads policies.
@@ -60,6 +68,9 @@ pub(crate) struct PolicyArgs {
     /// Deny-overrides semantics everywhere (an allow nested under a deny is an error).
     #[arg(long)]
     pub(crate) strict: bool,
+    /// The `mxcc.toml` to use for every file, instead of the nearest one upward.
+    #[arg(long)]
+    pub(crate) config: Option<PathBuf>,
     /// Largest policy file accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     pub(crate) max_file_size: usize,
@@ -82,4 +93,22 @@ pub(crate) struct SchemaArgs {
     /// The schema version, e.g. `0.8.0-alpha` or `0.9.0-dev`.
     #[arg(long)]
     pub(crate) version: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub(crate) format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ExplainArgs {
+    /// A rule code such as `MX3001`, or a rule name.
+    pub(crate) rule: String,
 }

@@ -2,3 +2,41 @@
 
 pub(crate) mod human;
 pub(crate) mod json;
+
+use driver::CheckReport;
+
+fn lint_reports(report: &CheckReport) -> Vec<lints::output::FileReport> {
+    report
+        .files
+        .iter()
+        .map(|f| lints::output::FileReport {
+            path: f.path.display().to_string(),
+            source: f.source.text.clone(),
+            diagnostics: f.diagnostics.clone(),
+        })
+        .chain(
+            report
+                .path_errors
+                .iter()
+                .map(|e| lints::output::FileReport {
+                    path: e.path.display().to_string(),
+                    source: String::new(),
+                    diagnostics: vec![e.diagnostic.clone()],
+                }),
+        )
+        .collect()
+}
+
+/// SARIF 2.1.0 with every rule's metadata.
+pub(crate) fn sarif(report: &CheckReport) -> String {
+    lints::output::sarif::render(
+        &lint_reports(report),
+        lints::rules(),
+        env!("CARGO_PKG_VERSION"),
+    )
+}
+
+/// GitHub Actions annotations.
+pub(crate) fn github(report: &CheckReport) -> String {
+    lints::output::github::render(&lint_reports(report))
+}

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use ir::{Diagnostic, Platform, Policy, SourceFile, SourceId};
 
+use crate::config::{self, LoadedConfig};
 use crate::files;
 
 /// How the platform of each file is chosen.
@@ -24,6 +25,8 @@ pub struct CheckOptions {
     pub exact: bool,
     pub strict: bool,
     pub limits: compiler::Limits,
+    /// `--config`: one `mxcc.toml` for every file instead of the nearest one upward.
+    pub config: Option<PathBuf>,
 }
 
 impl Default for CheckOptions {
@@ -35,6 +38,7 @@ impl Default for CheckOptions {
             exact: false,
             strict: false,
             limits: compiler::Limits::default(),
+            config: None,
         }
     }
 }
@@ -84,43 +88,78 @@ impl CheckReport {
 }
 
 /// Checks every policy file under the given paths, in parallel; results are in path order.
+/// Configuration files with problems are reported as files of their own, after the policies.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
     let (list, path_errors) = files::collect(paths);
-    let files = list
+    let config_of: Vec<Option<PathBuf>> = list
+        .iter()
+        .map(|f| options.config.clone().or_else(|| config::discover(f)))
+        .collect();
+    let first_id = u32::try_from(list.len()).unwrap_or(u32::MAX);
+    let configs = config::load_all(config_of.iter().flatten().cloned(), first_id);
+    let mut files: Vec<FileReport> = list
         .par_iter()
+        .zip(config_of.par_iter())
         .enumerate()
-        .map(|(i, path)| {
-            check_file(
-                path,
-                SourceId(u32::try_from(i).unwrap_or(u32::MAX)),
-                options,
-            )
+        .map(|(i, (path, cfg))| {
+            let id = SourceId(u32::try_from(i).unwrap_or(u32::MAX));
+            check_file(path, id, options, cfg.as_ref().and_then(|c| configs.get(c)))
         })
         .collect();
+    for loaded in configs.values().filter(|c| !c.diagnostics.is_empty()) {
+        files.push(FileReport {
+            path: loaded.path.clone(),
+            source: loaded.source.clone(),
+            source_id: loaded.source_id,
+            platform: host_platform(options),
+            policy: None,
+            diagnostics: loaded.diagnostics.clone(),
+        });
+    }
     CheckReport { files, path_errors }
 }
 
-fn check_file(path: &Path, id: SourceId, options: &CheckOptions) -> FileReport {
-    match std::fs::read(path) {
-        Ok(bytes) => check_source(path, id, &bytes, options),
-        Err(e) => {
-            let host = match options.platform {
-                PlatformChoice::Fixed(p) | PlatformChoice::Implied { host: p } => p,
-            };
-            FileReport {
-                path: path.to_path_buf(),
-                source: SourceFile::new(path.display().to_string(), ""),
-                source_id: id,
-                platform: host,
-                policy: None,
-                diagnostics: vec![files::io_error(path, &e).diagnostic],
-            }
-        }
+fn host_platform(options: &CheckOptions) -> Platform {
+    match options.platform {
+        PlatformChoice::Fixed(p) | PlatformChoice::Implied { host: p } => p,
     }
 }
 
-/// Checks one in-memory source (the LSP uses this for unsaved buffers).
+fn check_file(
+    path: &Path,
+    id: SourceId,
+    options: &CheckOptions,
+    config: Option<&LoadedConfig>,
+) -> FileReport {
+    match std::fs::read(path) {
+        Ok(bytes) => check_with(path, id, &bytes, options, config),
+        Err(e) => FileReport {
+            path: path.to_path_buf(),
+            source: SourceFile::new(path.display().to_string(), ""),
+            source_id: id,
+            platform: host_platform(options),
+            policy: None,
+            diagnostics: vec![files::io_error(path, &e).diagnostic],
+        },
+    }
+}
+
+/// Checks one in-memory source (the LSP uses this for unsaved buffers), with the
+/// configuration `--config` names or the nearest `mxcc.toml`.
 pub fn check_source(path: &Path, id: SourceId, bytes: &[u8], options: &CheckOptions) -> FileReport {
+    let config_path = options.config.clone().or_else(|| config::discover(path));
+    let configs = config::load_all(config_path.clone(), id.0.saturating_add(1));
+    let config = config_path.as_ref().and_then(|p| configs.get(p));
+    check_with(path, id, bytes, options, config)
+}
+
+fn check_with(
+    path: &Path,
+    id: SourceId,
+    bytes: &[u8],
+    options: &CheckOptions,
+    config: Option<&LoadedConfig>,
+) -> FileReport {
     let (tree, diagnostics) = compiler::syntax::parse(id, bytes, options.limits);
     let platform = match options.platform {
         PlatformChoice::Fixed(p) => p,
@@ -136,6 +175,20 @@ pub fn check_source(path: &Path, id: SourceId, bytes: &[u8], options: &CheckOpti
     };
     let output = compiler::compile_tree(id, tree, diagnostics, &compile_options);
     let mut diagnostics = output.diagnostics;
+    // Lints run on policies MXC accepts; on a rejected config they would report noise about
+    // values that are about to change.
+    if let Some(policy) = output
+        .policy
+        .as_ref()
+        .filter(|_| !diagnostics.iter().any(Diagnostic::is_error))
+    {
+        let lint = lints::LintContext {
+            strict: options.strict,
+            config: config.map(|c| c.config.clone()).unwrap_or_default(),
+            path: config.and_then(|c| config::relative(path, c)),
+        };
+        diagnostics.extend(lints::run(policy, &lint));
+    }
     ir::diag::sort(&mut diagnostics);
     FileReport {
         path: path.to_path_buf(),

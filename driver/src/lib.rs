@@ -2,6 +2,7 @@
 //! verifier and the targets. Nothing here touches the terminal.
 
 pub mod check;
+pub mod config;
 pub mod files;
 
 pub use check::{CheckOptions, CheckReport, FileReport, PlatformChoice, check_paths, check_source};

@@ -20,6 +20,7 @@ pub(crate) fn options(args: &PolicyArgs) -> CheckOptions {
             max_bytes: args.max_file_size,
             ..compiler::Limits::default()
         },
+        config: args.config.clone(),
     }
 }
 
@@ -28,6 +29,8 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let stdout = match args.format {
         Format::Human => render::human::report(&report),
         Format::Json => render::json::report(&report),
+        Format::Sarif => render::sarif(&report),
+        Format::Github => render::github(&report),
     };
     let code = if !report.path_errors.is_empty() {
         2
