@@ -205,3 +205,90 @@ fn one_mistake_gives_one_diagnostic() {
     }
     assert_eq!(schema::OTHER.as_str(), "MX1199");
 }
+
+const WORDS: &[&str] = &[
+    "version",
+    "0.6.0-alpha",
+    "0.7.0-alpha",
+    "0.8.0-alpha",
+    "process",
+    "commandLine",
+    "network",
+    "proxy",
+    "localhost",
+    "url",
+    "egress",
+    "allow",
+    "deny",
+    "to",
+    "cidr",
+    "ports",
+    "port",
+    "phase",
+    "exec",
+    "provision",
+    "containment",
+    "wslc",
+    "isolation_session",
+    "experimental",
+    "portMappings",
+    "windowsPort",
+    "lxc",
+    "release",
+    "processContainer",
+    "appContainer",
+    "capabilities",
+    "seatbelt",
+    "macos_sandbox",
+    "a/b~c",
+    "",
+];
+
+fn arb_json() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    let word = proptest::sample::select(WORDS).prop_map(serde_json::Value::from);
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        (0u64..70_000).prop_map(serde_json::Value::from),
+        word,
+    ];
+    leaf.prop_recursive(5, 64, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+            proptest::collection::vec((proptest::sample::select(WORDS), inner), 0..6).prop_map(
+                |members| {
+                    let map: serde_json::Map<String, serde_json::Value> = members
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect();
+                    serde_json::Value::Object(map)
+                }
+            ),
+        ]
+    })
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_stay_in_the_source(
+        members in proptest::collection::vec((proptest::sample::select(WORDS), arb_json()), 0..6),
+        exact in proptest::prelude::any::<bool>(),
+    ) {
+        let map: serde_json::Map<String, serde_json::Value> =
+            members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let text = serde_json::Value::Object(map).to_string();
+        let (root, mut diags) = parse(SourceId(0), text.as_bytes(), Limits::default());
+        let root = root.unwrap();
+        let header = header::read(&root, SourceId(0), Platform::Linux, exact, &mut diags);
+        diags.clear();
+        check_schema(&root, &header, &mut diags);
+        for d in &diags {
+            let span = d.primary_span().unwrap();
+            proptest::prop_assert!(span.end as usize <= text.len(), "{d:?}");
+            proptest::prop_assert!(d.code.as_str().starts_with("MX11"), "{d:?}");
+            proptest::prop_assert!(!d.message.is_empty());
+        }
+    }
+}
