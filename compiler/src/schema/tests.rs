@@ -112,6 +112,7 @@ fn unknown_field() {
         r#"{"version": "0.7.0-alpha", "process": {"commandLine": "x"}, "experimental": {"test": {}}}"#,
         r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "experimental": {"future": {"a": 1}, "wslc": {"newKnob": 1}}}"#,
         r#"{"version": "0.8.0-alpha", "phase": "stop", "sandboxId": "a:b", "unknown": true, "process": {"commandLine": "x"}}"#,
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "a/b~c": 1, "env": {"~1": 2}}}"#,
     ]));
 }
 
