@@ -1,0 +1,300 @@
+//! What rules see: the policy, the lint settings, the metrics and the sensitive catalogue.
+
+use std::collections::BTreeMap;
+
+use ir::catalog::{self, Anchor, Kind};
+use ir::fs::{FsAccess, FsOp};
+use ir::{CanonPath, Decision, Diagnostic, Mode, PathStyle, Policy, Request, Root};
+
+use crate::config::Config;
+use crate::metrics::Metrics;
+
+/// How the CLI asks for lints: the semantics, the configuration and the file being checked.
+#[derive(Clone, Debug, Default)]
+pub struct LintContext {
+    /// `--strict`: deny-overrides everywhere; some findings become errors.
+    pub strict: bool,
+    pub config: Config,
+    /// The checked file's path relative to the configuration file's directory, with `/`
+    /// separators, for `per-file-ignores`; `None` applies no per-file ignore.
+    pub path: Option<String>,
+}
+
+/// A sensitive location: a built-in catalogue entry or one the user added in `mxcc.toml`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Sensitive {
+    pub id: String,
+    pub kind: Kind,
+    pub what: String,
+    /// How the location is shown in messages.
+    pub display: String,
+    pub place: Place,
+}
+
+/// Where a sensitive location is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Fixed(CanonPath),
+    /// Components below every home directory.
+    Home(Vec<String>),
+    /// Components below every directory the policy grants.
+    Workspace(Vec<String>),
+}
+
+/// A component no policy path can contain (MXC rejects NUL), standing for "any other name".
+pub(crate) const FRESH: &str = "\u{0}any";
+
+/// The sensitive catalogue for a policy: built-in entries plus the user's secrets.
+pub(crate) fn sensitive(policy: &Policy, config: &Config) -> Vec<Sensitive> {
+    let platform = policy.platform;
+    let style = platform.path_style();
+    let mut out: Vec<Sensitive> = catalog::entries(platform)
+        .map(|e| Sensitive {
+            id: e.id.to_owned(),
+            kind: e.kind,
+            what: e.what.to_owned(),
+            display: e.display(platform),
+            place: match (&e.anchor, e.path(platform)) {
+                (Anchor::Workspace, _) | (_, None) => {
+                    Place::Workspace(e.parts.iter().map(|p| (*p).to_owned()).collect())
+                }
+                (Anchor::Home, Some(p)) => Place::Home(p.components),
+                (Anchor::Root(_), Some(p)) => Place::Fixed(p),
+            },
+        })
+        .collect();
+    for raw in &config.secrets.paths {
+        let canon = CanonPath::parse(raw, style).path;
+        let place = match canon.root {
+            Root::Home => Place::Home(canon.components.clone()),
+            Root::Relative => Place::Workspace(canon.components.clone()),
+            _ => Place::Fixed(canon.clone()),
+        };
+        out.push(Sensitive {
+            id: format!("user:{raw}"),
+            kind: Kind::Secret,
+            what: "user-configured secret".to_owned(),
+            display: raw.clone(),
+            place,
+        });
+    }
+    out
+}
+
+/// The rule context: everything a rule's `check` reads.
+pub(crate) struct Cx<'a> {
+    pub policy: &'a Policy,
+    pub strict: bool,
+    pub mode: Mode,
+    pub style: PathStyle,
+    pub metrics: &'a Metrics,
+    pub sensitive: &'a [Sensitive],
+}
+
+impl Cx<'_> {
+    /// The reference decision for a filesystem operation under the context's semantics.
+    pub fn decide_fs(&self, op: FsOp, path: &CanonPath) -> Decision {
+        ir::decide(
+            self.policy,
+            &Request::Fs {
+                op,
+                path: path.clone(),
+            },
+            self.mode,
+        )
+    }
+
+    /// The rule index that allows `op` on `path`, when one does.
+    pub fn allowing_rule(&self, op: FsOp, path: &CanonPath) -> Option<usize> {
+        let d = self.decide_fs(op, path);
+        match (d.allowed, d.cause) {
+            (true, ir::Cause::FsRule(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn join(&self, base: &CanonPath, parts: &[String]) -> CanonPath {
+        parts.iter().fold(base.clone(), |p, name| p.join(name, self.style))
+    }
+
+    /// Every home directory the policy can reach: the symbolic `~`, `/root`, and under each
+    /// profile parent every user name the policy spells plus one fresh name.
+    pub fn homes(&self) -> Vec<CanonPath> {
+        let platform = self.policy.platform;
+        let mut out = vec![CanonPath::from_parts(Root::Home, Vec::new(), self.style)];
+        out.extend(catalog::extra_homes(platform));
+        for parent in catalog::profile_parents(platform) {
+            let mut names: Vec<String> = vec![FRESH.to_owned()];
+            for rule in &self.policy.filesystem.rules {
+                if rule.path.is_strictly_under(&parent)
+                    && let Some(name) = rule.path.components.get(parent.depth())
+                {
+                    names.push(name.clone());
+                }
+            }
+            names.sort();
+            names.dedup();
+            for name in names {
+                out.push(parent.join(&name, self.style));
+            }
+        }
+        out
+    }
+
+    /// Concrete paths standing for a sensitive location, for `decide`.
+    pub fn instances(&self, s: &Sensitive) -> Vec<CanonPath> {
+        match &s.place {
+            Place::Fixed(p) => vec![p.clone()],
+            Place::Home(parts) => self.homes().iter().map(|h| self.join(h, parts)).collect(),
+            Place::Workspace(parts) => self.workspace_instances(parts),
+        }
+    }
+
+    /// A workspace entry below every directory the policy names (in any list), and where a
+    /// named path already ends inside the entry. Naming a nested repository or a
+    /// subdirectory in the policy therefore checks its own entries too; `decide` then says
+    /// whether each instance is reachable.
+    fn workspace_instances(&self, parts: &[String]) -> Vec<CanonPath> {
+        let keys: Vec<String> = parts
+            .iter()
+            .map(|p| {
+                if self.style.case_insensitive {
+                    p.to_lowercase()
+                } else {
+                    p.clone()
+                }
+            })
+            .collect();
+        let mut out: Vec<CanonPath> = Vec::new();
+        for rule in &self.policy.filesystem.rules {
+            let comps = &rule.path.components;
+            let candidate = if comps.windows(keys.len()).any(|w| w == keys.as_slice()) {
+                // The named path lies inside the entry: it is the exposed part.
+                rule.path.clone()
+            } else if let Some(k) =
+                (1..keys.len()).rev().find(|k| comps.ends_with(keys.get(..*k).unwrap_or(&[])))
+            {
+                // The named path ends with a prefix of the entry (`/repo/.git` for `.git/hooks`).
+                self.join(&rule.path, parts.get(k..).unwrap_or(&[]))
+            } else {
+                self.join(&rule.path, parts)
+            };
+            if !out.contains(&candidate) {
+                out.push(candidate);
+            }
+        }
+        out
+    }
+
+    /// Sensitive entries of the given kinds on which `op` is allowed, grouped by the rule
+    /// that allows it: rule index → (entry index into `self.sensitive`, shown path).
+    /// Workspace entries are shown at the concrete path, others as catalogued (`~/.ssh`).
+    pub fn exposed(&self, op: FsOp, kinds: &[Kind]) -> BTreeMap<usize, Vec<(usize, String)>> {
+        let mut out: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
+        for (ei, s) in self.sensitive.iter().enumerate() {
+            if !kinds.contains(&s.kind) {
+                continue;
+            }
+            for path in self.instances(s) {
+                if let Some(ri) = self.allowing_rule(op, &path) {
+                    let shown = match s.place {
+                        Place::Workspace(_) => path.display.clone(),
+                        Place::Fixed(_) | Place::Home(_) => s.display.clone(),
+                    };
+                    let list = out.entry(ri).or_default();
+                    if !list.iter().any(|(e, p)| *e == ei && *p == shown) {
+                        list.push((ei, shown));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Reports one finding per granting rule, listing the exposed entries.
+    pub fn report_exposed(
+        &self,
+        meta: &crate::rule::RuleMeta,
+        op: FsOp,
+        kinds: &[Kind],
+        verb: &str,
+        help: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        for (ri, entries) in self.exposed(op, kinds) {
+            let Some(rule) = self.policy.filesystem.rules.get(ri) else {
+                continue;
+            };
+            let mut names: Vec<String> = Vec::new();
+            for (ei, shown) in &entries {
+                if let Some(s) = self.sensitive.get(*ei) {
+                    let item = format!("`{shown}` ({})", s.what);
+                    if !names.contains(&item) {
+                        names.push(item);
+                    }
+                }
+            }
+            let shown = list(&names, 4);
+            out.push(
+                meta.diagnostic(format!("`{}` makes {shown} {verb}", rule.raw))
+                    .with_label(
+                        rule.span,
+                        format!("{} entry grants {}", rule.access.list_name(), op),
+                    )
+                    .with_help(help.to_owned()),
+            );
+        }
+    }
+}
+
+/// Joins at most `max` items with commas, then "and N more".
+pub(crate) fn list(items: &[String], max: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(max).map(String::as_str).collect();
+    let mut s = shown.join(", ");
+    if items.len() > max {
+        s.push_str(&format!(" and {} more", items.len() - max));
+    }
+    s
+}
+
+impl Cx<'_> {
+    /// Rules that make a whole location writable: writing a fresh name directly below the
+    /// location is allowed by a rule at the location or above it, but not by a volume root
+    /// (which MX3001 reports). Returns (rule index, location display), one per rule.
+    pub(crate) fn writable_locations(&self, paths: &[(CanonPath, String)]) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        for (path, display) in paths {
+            let probe = path.join(FRESH, self.style);
+            let Some(ri) = self.allowing_rule(FsOp::Write, &probe) else {
+                continue;
+            };
+            let Some(rule) = self.policy.filesystem.rules.get(ri) else {
+                continue;
+            };
+            let volume_root = rule.path.is_root() && !rule.path.root.is_symbolic();
+            if !path.starts_with(&rule.path) || volume_root {
+                continue;
+            }
+            if !out.iter().any(|(i, _)| *i == ri) {
+                out.push((ri, display.clone()));
+            }
+        }
+        out
+    }
+
+    /// Fixed paths of the catalogue entries of one kind, with their display form.
+    pub(crate) fn fixed_of_kind(&self, kind: Kind) -> Vec<(CanonPath, String)> {
+        let mut out = Vec::new();
+        for s in self.sensitive.iter().filter(|s| s.kind == kind) {
+            for p in self.instances(s) {
+                out.push((p, s.display.clone()));
+            }
+        }
+        out
+    }
+}
+
+/// True when two canonical paths name the same location (the display spelling may differ).
+pub(crate) fn same_path(a: &CanonPath, b: &CanonPath) -> bool {
+    a.root == b.root && a.components == b.components
+}

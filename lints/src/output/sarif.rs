@@ -1,0 +1,132 @@
+//! SARIF 2.1.0: one run, the rule metadata in `tool.driver.rules`, one result per finding.
+
+use ir::{Severity, SourceFile};
+use serde_json::{Value, json};
+
+use crate::output::{FileReport, region};
+use crate::rule::RuleMeta;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Where a rule's documentation lives.
+pub fn help_uri(meta: &RuleMeta) -> String {
+    format!("https://mxcc.dev/rules/{}", meta.code)
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn location(file: &SourceFile, path: &str, span: ir::Span) -> Value {
+    let (start, end) = region(file, span);
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": path },
+            "region": {
+                "startLine": start.line,
+                "startColumn": start.column,
+                "endLine": end.line,
+                "endColumn": end.column,
+            }
+        }
+    })
+}
+
+/// Renders the reports as a SARIF 2.1.0 log (pretty-printed JSON with a final newline).
+pub fn render(reports: &[FileReport], rules: &[RuleMeta], tool_version: &str) -> String {
+    let driver_rules: Vec<Value> = rules
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.code,
+                "name": m.name,
+                "shortDescription": { "text": m.summary() },
+                "fullDescription": { "text": m.section("What it does").unwrap_or_default() },
+                "help": { "text": m.markdown(), "markdown": m.markdown() },
+                "helpUri": help_uri(m),
+                "defaultConfiguration": { "level": level(m.severity) },
+                "properties": {
+                    "category": m.category.as_str(),
+                    "status": match m.status {
+                        crate::Status::Preview => "preview",
+                        crate::Status::Stable => "stable",
+                    },
+                },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for report in reports {
+        let file = SourceFile::new(report.path.clone(), report.source.clone());
+        for d in &report.diagnostics {
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let mut result = json!({
+                "ruleId": d.code.as_str(),
+                "level": level(d.severity),
+                "message": { "text": text },
+            });
+            if let Some(i) = rules.iter().position(|m| m.code == d.code.as_str())
+                && let Some(obj) = result.as_object_mut()
+            {
+                obj.insert("ruleIndex".to_owned(), json!(i));
+            }
+            let primary = d.primary_span();
+            if let Some(span) = primary
+                && let Some(obj) = result.as_object_mut()
+            {
+                obj.insert(
+                    "locations".to_owned(),
+                    json!([location(&file, &report.path, span)]),
+                );
+            }
+            let related: Vec<Value> = d
+                .labels
+                .iter()
+                .filter(|l| Some(l.span) != primary || !l.primary)
+                .filter(|l| !l.primary)
+                .enumerate()
+                .map(|(i, l)| {
+                    let mut loc = location(&file, &report.path, l.span);
+                    if let Some(obj) = loc.as_object_mut() {
+                        obj.insert("id".to_owned(), json!(i));
+                        obj.insert("message".to_owned(), json!({ "text": l.message }));
+                    }
+                    loc
+                })
+                .collect();
+            if !related.is_empty()
+                && let Some(obj) = result.as_object_mut()
+            {
+                obj.insert("relatedLocations".to_owned(), Value::Array(related));
+            }
+            results.push(result);
+        }
+    }
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "mxcc",
+                    "informationUri": "https://mxcc.dev",
+                    "version": tool_version,
+                    "rules": driver_rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}
