@@ -14,10 +14,14 @@ pub(crate) type Check = fn(&Cx<'_>, &mut Vec<Diagnostic>);
 mod agent_config_writable;
 #[path = "rules/permissiveness/all_ports_egress.rs"]
 mod all_ports_egress;
+#[path = "rules/correctness/allow_under_deny.rs"]
+mod allow_under_deny;
 #[path = "rules/permissiveness/bubblewrap_legacy_network_unenforced.rs"]
 mod bubblewrap_legacy_network_unenforced;
 #[path = "rules/permissiveness/capture_denials_allow_mode.rs"]
 mod capture_denials_allow_mode;
+#[path = "rules/portability/case_only_difference.rs"]
+mod case_only_difference;
 #[path = "rules/permissiveness/clipboard_direction_ignored.rs"]
 mod clipboard_direction_ignored;
 #[path = "rules/permissiveness/cloud_metadata_reachable.rs"]
@@ -32,16 +36,30 @@ mod editor_config_writable;
 mod egress_default_allow;
 #[path = "rules/permissiveness/egress_to_any_address.rs"]
 mod egress_to_any_address;
+#[path = "rules/correctness/env_entry_without_equals.rs"]
+mod env_entry_without_equals;
+#[path = "rules/correctness/experimental_key_ignored.rs"]
+mod experimental_key_ignored;
+#[path = "rules/correctness/field_ignored_by_backend.rs"]
+mod field_ignored_by_backend;
 #[path = "rules/permissiveness/filesystem_root_granted.rs"]
 mod filesystem_root_granted;
+#[path = "rules/correctness/filesystem_rule_without_effect.rs"]
+mod filesystem_rule_without_effect;
+#[path = "rules/portability/foreign_path_syntax.rs"]
+mod foreign_path_syntax;
 #[path = "rules/permissiveness/git_metadata_writable.rs"]
 mod git_metadata_writable;
 #[path = "rules/permissiveness/gui_access_enabled.rs"]
 mod gui_access_enabled;
 #[path = "rules/permissiveness/home_directory_writable.rs"]
 mod home_directory_writable;
+#[path = "rules/correctness/host_list_without_effect.rs"]
+mod host_list_without_effect;
 #[path = "rules/permissiveness/host_loopback_reachable.rs"]
 mod host_loopback_reachable;
+#[path = "rules/portability/host_name_in_host_list.rs"]
+mod host_name_in_host_list;
 #[path = "rules/permissiveness/identity_less_proxy.rs"]
 mod identity_less_proxy;
 #[path = "rules/permissiveness/ingress_allowed.rs"]
@@ -58,8 +76,14 @@ mod lxc_firewall_not_installed;
 mod nested_pty_enabled;
 #[path = "rules/permissiveness/network_capability_under_block.rs"]
 mod network_capability_under_block;
+#[path = "rules/correctness/network_rule_without_effect.rs"]
+mod network_rule_without_effect;
+#[path = "rules/correctness/non_canonical_spelling.rs"]
+mod non_canonical_spelling;
 #[path = "rules/permissiveness/non_lpac_process_container.rs"]
 mod non_lpac_process_container;
+#[path = "rules/correctness/parent_component.rs"]
+mod parent_component;
 #[path = "rules/permissiveness/path_directory_writable.rs"]
 mod path_directory_writable;
 #[path = "rules/correctness/path_in_several_lists.rs"]
@@ -68,8 +92,12 @@ mod path_in_several_lists;
 mod policy_preserved_after_exit;
 #[path = "rules/permissiveness/profile_override.rs"]
 mod profile_override;
+#[path = "rules/correctness/proxy_env_overwritten.rs"]
+mod proxy_env_overwritten;
 #[path = "rules/permissiveness/public_like_egress.rs"]
 mod public_like_egress;
+#[path = "rules/correctness/relative_path.rs"]
+mod relative_path;
 #[path = "rules/permissiveness/relative_path_lookup.rs"]
 mod relative_path_lookup;
 #[path = "rules/permissiveness/secret_in_env.rs"]
@@ -82,6 +110,8 @@ mod shared_container_id;
 mod shell_startup_writable;
 #[path = "rules/permissiveness/temp_root_writable.rs"]
 mod temp_root_writable;
+#[path = "rules/correctness/tilde_not_expanded.rs"]
+mod tilde_not_expanded;
 #[path = "rules/permissiveness/timeout_disabled.rs"]
 mod timeout_disabled;
 #[path = "rules/permissiveness/ui_limit_maskable.rs"]
@@ -90,6 +120,10 @@ mod ui_limit_maskable;
 mod unix_socket_reachable;
 #[path = "rules/permissiveness/user_profiles_writable.rs"]
 mod user_profiles_writable;
+#[path = "rules/correctness/variable_not_expanded.rs"]
+mod variable_not_expanded;
+#[path = "rules/correctness/version_absent.rs"]
+mod version_absent;
 
 /// Every rule's metadata, ordered by code.
 pub(crate) static METAS: &[RuleMeta] = &[
@@ -133,6 +167,23 @@ pub(crate) static METAS: &[RuleMeta] = &[
     secret_in_env::META,
     relative_path_lookup::META,
     path_in_several_lists::META,
+    filesystem_rule_without_effect::META,
+    network_rule_without_effect::META,
+    allow_under_deny::META,
+    relative_path::META,
+    parent_component::META,
+    tilde_not_expanded::META,
+    variable_not_expanded::META,
+    non_canonical_spelling::META,
+    field_ignored_by_backend::META,
+    experimental_key_ignored::META,
+    version_absent::META,
+    env_entry_without_equals::META,
+    proxy_env_overwritten::META,
+    host_list_without_effect::META,
+    host_name_in_host_list::META,
+    case_only_difference::META,
+    foreign_path_syntax::META,
 ];
 
 /// The checks, in the order of [`METAS`].
@@ -177,4 +228,21 @@ pub(crate) static CHECKS: &[Check] = &[
     secret_in_env::check,
     relative_path_lookup::check,
     path_in_several_lists::check,
+    filesystem_rule_without_effect::check,
+    network_rule_without_effect::check,
+    allow_under_deny::check,
+    relative_path::check,
+    parent_component::check,
+    tilde_not_expanded::check,
+    variable_not_expanded::check,
+    non_canonical_spelling::check,
+    field_ignored_by_backend::check,
+    experimental_key_ignored::check,
+    version_absent::check,
+    env_entry_without_equals::check,
+    proxy_env_overwritten::check,
+    host_list_without_effect::check,
+    host_name_in_host_list::check,
+    case_only_difference::check,
+    foreign_path_syntax::check,
 ];
