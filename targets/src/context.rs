@@ -51,10 +51,10 @@ impl PathProbe {
 fn probe_host(path: &str) -> PathKind {
     let p = std::path::Path::new(path);
     for ancestor in p.ancestors() {
-        if let Ok(meta) = std::fs::symlink_metadata(ancestor) {
-            if meta.file_type().is_symlink() {
-                return PathKind::Symlink;
-            }
+        if let Ok(meta) = std::fs::symlink_metadata(ancestor)
+            && meta.file_type().is_symlink()
+        {
+            return PathKind::Symlink;
         }
     }
     match std::fs::symlink_metadata(p) {
@@ -110,6 +110,11 @@ pub struct Options {
     pub host_gateway: Ipv4Addr,
     /// The file descriptor on which the executor passes `seccomp.bpf` to bubblewrap.
     pub seccomp_fd: u32,
+    /// The Windows build the Windows targets are emitted for (UI limits depend on it).
+    pub windows_build: u32,
+    /// Also emit `seatbelt-override.json`: an MXC config whose `seatbelt.profileOverride`
+    /// carries the verified profile.
+    pub seatbelt_override: bool,
 }
 
 impl Default for Options {
@@ -123,6 +128,8 @@ impl Default for Options {
             arch: Arch::X86_64,
             host_gateway: Ipv4Addr::new(10, 0, 2, 2),
             seccomp_fd: 3,
+            windows_build: 26100,
+            seatbelt_override: false,
         }
     }
 }
@@ -144,7 +151,13 @@ impl<'a> EmitContext<'a> {
         target: TargetId,
         selected: &'a BTreeSet<TargetId>,
     ) -> EmitContext<'a> {
-        EmitContext { options, target, selected, entries: Vec::new(), diagnostics: Vec::new() }
+        EmitContext {
+            options,
+            target,
+            selected,
+            entries: Vec::new(),
+            diagnostics: Vec::new(),
+        }
     }
 
     /// True when another target of this run is emitted alongside.
@@ -228,7 +241,13 @@ impl<'a> EmitContext<'a> {
             diagnostic = diagnostic.with_label(span, status.as_str());
         }
         self.diagnostics.push(diagnostic);
-        self.entries.push(Entry { construct, span, status, code: Some(code), detail: message });
+        self.entries.push(Entry {
+            construct,
+            span,
+            status,
+            code: Some(code),
+            detail: message,
+        });
     }
 
     /// True when a refusal was recorded.

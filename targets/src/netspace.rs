@@ -18,13 +18,29 @@ fn cidrs(network: &ir::Network) -> Vec<Cidr> {
             out.extend(peer.except.iter().map(|(c, _)| *c));
         }
     }
-    out.push(Cidr { family: Family::V4, addr: 0x7f00_0000, prefix: 8 });
-    out.push(Cidr { family: Family::V6, addr: 1, prefix: 128 });
-    if let Some(proxy) = &network.proxy {
-        if let Ok(ip) = proxy.host.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
-            let (family, addr) = ir::net::addr_bits(ip);
-            out.push(Cidr { family, addr, prefix: family.bits() });
-        }
+    out.push(Cidr {
+        family: Family::V4,
+        addr: 0x7f00_0000,
+        prefix: 8,
+    });
+    out.push(Cidr {
+        family: Family::V6,
+        addr: 1,
+        prefix: 128,
+    });
+    if let Some(proxy) = &network.proxy
+        && let Ok(ip) = proxy
+            .host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<IpAddr>()
+    {
+        let (family, addr) = ir::net::addr_bits(ip);
+        out.push(Cidr {
+            family,
+            addr,
+            prefix: family.bits(),
+        });
     }
     out
 }
@@ -46,7 +62,11 @@ pub(crate) fn address_points(network: &ir::Network) -> Vec<IpAddr> {
         }
     }
     let mut out: Vec<IpAddr> = Vec::new();
-    out.extend(v4.into_iter().filter(|a| *a <= 0xffff_ffff).map(|a| ip_of(Family::V4, a)));
+    out.extend(
+        v4.into_iter()
+            .filter(|a| *a <= 0xffff_ffff)
+            .map(|a| ip_of(Family::V4, a)),
+    );
     out.extend(
         v6.into_iter()
             .filter(|a| !(MAPPED_V4..MAPPED_V4 + (1u128 << 32)).contains(a))

@@ -96,7 +96,11 @@ pub(crate) fn host_rules(policy: &ir::Policy, cx: &mut EmitContext<'_>) -> Vec<H
         }
     }
     let mut rules: Vec<HostRule> = by_path.into_values().collect();
-    rules.sort_by(|a, b| a.canon.depth().cmp(&b.canon.depth()).then(a.canon.cmp(&b.canon)));
+    rules.sort_by(|a, b| {
+        a.canon
+            .depth()
+            .cmp(&b.canon.depth())
+            .then(a.canon.cmp(&b.canon))
+    });
     rules
 }
-

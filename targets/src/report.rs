@@ -119,7 +119,9 @@ pub fn render(reports: &[TargetReport]) -> Vec<u8> {
         );
     }
     let value = json!({ "format_version": REPORT_FORMAT_VERSION, "targets": targets });
-    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default().into_bytes();
+    let mut out = serde_json::to_string_pretty(&value)
+        .unwrap_or_default()
+        .into_bytes();
     out.push(b'\n');
     out
 }

@@ -30,8 +30,12 @@ pub(crate) fn policy(json: &str) -> Policy {
 
 /// Options with a fixed path table: unlisted paths are directories.
 pub(crate) fn options(kinds: &[(&str, PathKind)]) -> Options {
-    let map: BTreeMap<String, PathKind> = kinds.iter().map(|(p, k)| ((*p).to_owned(), *k)).collect();
-    Options { paths: PathProbe::Fixed(map), ..Options::default() }
+    let map: BTreeMap<String, PathKind> =
+        kinds.iter().map(|(p, k)| ((*p).to_owned(), *k)).collect();
+    Options {
+        paths: PathProbe::Fixed(map),
+        ..Options::default()
+    }
 }
 
 /// Renders diagnostics one per line, with the source text each label points at.
@@ -51,18 +55,30 @@ fn render_diagnostics(out: &CompileOutput, source: &str) -> String {
 }
 
 /// Compiles a config for some targets and snapshots every text artifact and the diagnostics.
-pub(crate) fn check_emit(name: &str, targets: &[TargetId], json: &str, options: &Options) -> CompileOutput {
+pub(crate) fn check_emit(
+    name: &str,
+    targets: &[TargetId],
+    json: &str,
+    options: &Options,
+) -> CompileOutput {
     let policy = policy(json);
     let out = compile(&policy, targets, options);
     let again = compile(&policy, targets, options);
     assert_eq!(out.artifacts, again.artifacts, "emission is deterministic");
-    let mut text = format!("--- policy\n{json}\n--- diagnostics\n{}", render_diagnostics(&out, json));
+    let mut text = format!(
+        "--- policy\n{json}\n--- diagnostics\n{}",
+        render_diagnostics(&out, json)
+    );
     let mut files: BTreeMap<&str, &Vec<u8>> = BTreeMap::new();
     for artifact in out.emitted.values() {
         files.extend(artifact.files.iter().map(|(k, v)| (*k, v)));
     }
     files.extend(out.artifacts.iter().map(|(k, v)| (k.as_str(), v)));
-    let _ = writeln!(text, "--- written: {:?}", out.artifacts.keys().collect::<Vec<_>>());
+    let _ = writeln!(
+        text,
+        "--- written: {:?}",
+        out.artifacts.keys().collect::<Vec<_>>()
+    );
     for (file, bytes) in &files {
         if file.ends_with(".bpf") {
             let _ = writeln!(text, "--- {file}\n{} bytes", bytes.len());

@@ -6,7 +6,7 @@
 //! is weak: `--new-session` (no TIOCSTI into the caller's terminal), `--die-with-parent`,
 //! `--cap-drop ALL`, `--unshare-cgroup-try`, always `--unshare-net` (egress exists only when
 //! the executor populates the namespace and `nftables.nft` filters it), denied directories
-//! masked by an empty tmpfs with mode 0000 that is remounted read-only once every deeper mount
+//! masked by an empty tmpfs with mode 0000 (0111 above re-exposed paths) that is remounted read-only once every deeper mount
 //! is in place, and `--seccomp FD` when `seccomp.bpf` is emitted alongside.
 //!
 //! File format: one argument per line, in order. A line starting with `#` is a comment; in an
@@ -64,7 +64,14 @@ pub const BASELINE: [&str; 19] = [
 ];
 
 /// The device nodes `--dev` provides.
-const DEVICES: [&str; 6] = ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty"];
+const DEVICES: [&str; 6] = [
+    "/dev/null",
+    "/dev/zero",
+    "/dev/full",
+    "/dev/random",
+    "/dev/urandom",
+    "/dev/tty",
+];
 
 pub struct Bwrap;
 
@@ -118,7 +125,11 @@ impl Builder {
         // Header lines come first in the file; `line` is the 1-based line of the option.
         let line = self.args.len() + 2;
         self.arg(parts);
-        self.mounts.push(Mount { path: path.clone(), kind, line });
+        self.mounts.push(Mount {
+            path: path.clone(),
+            kind,
+            line,
+        });
     }
 }
 
@@ -156,7 +167,11 @@ pub fn parse(text: &str) -> Vec<String> {
 
 fn proxy_url(policy: &ir::Policy, options: &Options) -> Option<String> {
     let proxy = policy.network.proxy.as_ref()?;
-    let host = if proxy.is_loopback() { options.host_gateway.to_string() } else { proxy.host.clone() };
+    let host = if proxy.is_loopback() {
+        options.host_gateway.to_string()
+    } else {
+        proxy.host.clone()
+    };
     Some(format!("{}://{}:{}", proxy.scheme, host, proxy.port))
 }
 
@@ -166,21 +181,46 @@ impl Target for Bwrap {
     }
 
     fn capabilities(&self, _options: &Options) -> Vec<Capability> {
-        let row = |construct, support, note: &str| Capability { construct, support, note: note.to_owned() };
+        let row = |construct, support, note: &str| Capability {
+            construct,
+            support,
+            note: note.to_owned(),
+        };
         vec![
             row("filesystem.readwritePaths", Support::Exact, "--bind"),
             row("filesystem.readonlyPaths", Support::Exact, "--ro-bind"),
-            row("filesystem.deniedPaths", Support::Exact, "empty read-only tmpfs or /dev/null"),
-            row("filesystem.metadata", Support::Exact, "unlisted paths do not exist"),
-            row("network", Support::Stricter, "--unshare-net: nothing unless the executor adds it"),
+            row(
+                "filesystem.deniedPaths",
+                Support::Exact,
+                "empty read-only tmpfs or /dev/null",
+            ),
+            row(
+                "filesystem.metadata",
+                Support::Exact,
+                "unlisted paths do not exist",
+            ),
+            row(
+                "network",
+                Support::Stricter,
+                "--unshare-net: nothing unless the executor adds it",
+            ),
             row("process.env", Support::Exact, "--clearenv + --setenv"),
         ]
     }
 
     fn emit(&self, policy: &ir::Policy, cx: &mut EmitContext<'_>) -> Option<Artifact> {
         let rules = paths::host_rules(policy, cx);
-        let mut b = Builder { args: Vec::new(), mounts: Vec::new() };
-        b.arg(&["--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]);
+        let mut b = Builder {
+            args: Vec::new(),
+            mounts: Vec::new(),
+        };
+        b.arg(&[
+            "--unshare-user",
+            "--unshare-pid",
+            "--unshare-ipc",
+            "--unshare-uts",
+            "--unshare-cgroup-try",
+        ]);
         b.arg(&["--unshare-net"]);
         b.arg(&["--new-session", "--die-with-parent", "--cap-drop", "ALL"]);
         if cx.options.baseline == Baseline::Mxc {
@@ -203,7 +243,14 @@ impl Target for Bwrap {
         for rule in &rules {
             let host = rule.host.as_str();
             if host.contains('\0') {
-                cx.gap(codes::SYMBOLIC_PATH, rule.construct.clone(), Some(rule.span), format!("`{host}` contains NUL"), "remove the NUL character", &[]);
+                cx.gap(
+                    codes::SYMBOLIC_PATH,
+                    rule.construct.clone(),
+                    Some(rule.span),
+                    format!("`{host}` contains NUL"),
+                    "remove the NUL character",
+                    &[],
+                );
                 continue;
             }
             let kind = cx.options.paths.kind(host);
@@ -251,7 +298,11 @@ impl Target for Bwrap {
                                 "bwrap creates the mount point; check the path",
                             );
                         }
-                        b.mount(&["--perms", "0000", "--tmpfs", host], &rule.canon, MountKind::Hidden);
+                        // Mode 0000 unless a deeper rule is re-exposed beneath the mask,
+                        // which then needs search permission (0111: traverse, never list).
+                        let nested = rules.iter().any(|r| r.canon.is_strictly_under(&rule.canon));
+                        let perms = if nested { "0111" } else { "0000" };
+                        b.mount(&["--perms", perms, "--tmpfs", host], &rule.canon, MountKind::Hidden);
                         remount.push(host.to_owned());
                     }
                 },
@@ -278,7 +329,9 @@ impl Target for Bwrap {
         let mut env: BTreeMap<String, String> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         for entry in &policy.process.env {
-            let (Some(name), Some(value)) = (&entry.name, &entry.value) else { continue };
+            let (Some(name), Some(value)) = (&entry.name, &entry.value) else {
+                continue;
+            };
             if proxy.is_some() && ir::net::PROXY_ENV_VARS.contains(&name.as_str()) {
                 continue;
             }
@@ -292,7 +345,10 @@ impl Target for Bwrap {
             }
         }
         if let Some(url) = &proxy {
-            for name in ir::net::PROXY_ENV_VARS.iter().filter(|n| !n.eq_ignore_ascii_case("NO_PROXY")) {
+            for name in ir::net::PROXY_ENV_VARS
+                .iter()
+                .filter(|n| !n.eq_ignore_ascii_case("NO_PROXY"))
+            {
                 b.arg(&["--setenv", name, url]);
             }
         }
@@ -327,10 +383,19 @@ impl Target for Bwrap {
         b.arg(&["--"]);
         match &policy.process.command_line {
             Some(cmd) => b.arg(&["sh", "-c", &cmd.value]),
-            None => cx.enforced("process.commandLine", None, "absent: the executor appends the command"),
+            None => cx.enforced(
+                "process.commandLine",
+                None,
+                "absent: the executor appends the command",
+            ),
         }
-        let argv = Argv { args: b.args, mounts: b.mounts, isolated };
-        let mut text = format!("# mxcc bwrap.args format {FORMAT_VERSION}: one argument per line\n");
+        let argv = Argv {
+            args: b.args,
+            mounts: b.mounts,
+            isolated,
+        };
+        let mut text =
+            format!("# mxcc bwrap.args format {FORMAT_VERSION}: one argument per line\n");
         for a in &argv.args {
             text.push_str(&escape(a));
             text.push('\n');
@@ -342,7 +407,10 @@ impl Target for Bwrap {
             "granted paths exist at run time (bwrap refuses to start otherwise)".to_owned(),
         ];
         if cx.with(TargetId::Seccomp) {
-            assumptions.push(format!("the executor passes seccomp.bpf on fd {}", cx.options.seccomp_fd));
+            assumptions.push(format!(
+                "the executor passes seccomp.bpf on fd {}",
+                cx.options.seccomp_fd
+            ));
         }
         if !isolated {
             assumptions.push(format!(
@@ -350,20 +418,43 @@ impl Target for Bwrap {
                 cx.options.host_gateway
             ));
         }
-        Some(Artifact { target: TargetId::Bwrap, format_version: FORMAT_VERSION, files, assumptions, plan: Plan::Bwrap(argv) })
+        Some(Artifact {
+            target: TargetId::Bwrap,
+            format_version: FORMAT_VERSION,
+            files,
+            assumptions,
+            plan: Plan::Bwrap(argv),
+        })
     }
 
     fn model(&self, artifact: &Artifact) -> ArtifactModel {
         let Plan::Bwrap(argv) = &artifact.plan else {
-            return ArtifactModel { target: "bwrap", fs: Domain::Unconstrained, net: Domain::Unconstrained, ui: no_ui() };
+            return ArtifactModel {
+                target: "bwrap",
+                fs: Domain::Unconstrained,
+                net: Domain::Unconstrained,
+                ui: no_ui(),
+            };
         };
         let net = if argv.isolated {
-            let chain = NetChain { rules: Vec::new(), default: Action::Deny };
-            Domain::Enforced(NetModel { egress: chain.clone(), ingress: chain, proxy_reachable: false })
+            let chain = NetChain {
+                rules: Vec::new(),
+                default: Action::Deny,
+            };
+            Domain::Enforced(NetModel {
+                egress: chain.clone(),
+                ingress: chain,
+                proxy_reachable: false,
+            })
         } else {
             Domain::Unconstrained
         };
-        ArtifactModel { target: "bwrap", fs: Domain::Enforced(fs_model(argv)), net, ui: no_ui() }
+        ArtifactModel {
+            target: "bwrap",
+            fs: Domain::Enforced(fs_model(argv)),
+            net,
+            ui: no_ui(),
+        }
     }
 }
 
@@ -377,10 +468,19 @@ fn fs_model(argv: &Argv) -> FsModel {
     for m in &argv.mounts {
         let origin = format!("{FILE}:{}", m.line);
         let mut rule = |path: &CanonPath, matching, ops, allow| {
-            rules.push(FsModelRule { path: path.clone(), matching, ops, allow, tier: 0, origin: origin.clone() });
+            rules.push(FsModelRule {
+                path: path.clone(),
+                matching,
+                ops,
+                allow,
+                tier: 0,
+                origin: origin.clone(),
+            });
         };
         match m.kind {
-            MountKind::ReadWrite | MountKind::Proc => rule(&m.path, PathMatch::Subtree, FsOps::ALL, true),
+            MountKind::ReadWrite | MountKind::Proc => {
+                rule(&m.path, PathMatch::Subtree, FsOps::ALL, true)
+            }
             MountKind::ReadOnly => {
                 rule(&m.path, PathMatch::Subtree, FsOps::READ_ONLY, true);
                 rule(&m.path, PathMatch::Subtree, write, false);
@@ -400,5 +500,8 @@ fn fs_model(argv: &Argv) -> FsModel {
             }
         }
     }
-    FsModel::Ordered { rules, default: FsOps::NONE }
+    FsModel::Ordered {
+        rules,
+        default: FsOps::NONE,
+    }
 }

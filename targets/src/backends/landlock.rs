@@ -102,11 +102,18 @@ pub struct Ruleset {
 }
 
 fn fs_rights(abi: u8) -> u64 {
-    FS_RIGHTS.iter().filter(|(_, _, since)| *since <= abi).fold(0, |acc, (_, bit, _)| acc | bit)
+    FS_RIGHTS
+        .iter()
+        .filter(|(_, _, since)| *since <= abi)
+        .fold(0, |acc, (_, bit, _)| acc | bit)
 }
 
 fn names(mask: u64, table: &[(&'static str, u64)]) -> Vec<&'static str> {
-    table.iter().filter(|(_, bit)| mask & bit != 0).map(|(name, _)| *name).collect()
+    table
+        .iter()
+        .filter(|(_, bit)| mask & bit != 0)
+        .map(|(name, _)| *name)
+        .collect()
 }
 
 fn fs_names(mask: u64) -> Vec<&'static str> {
@@ -125,8 +132,19 @@ struct NetPlan {
     proxy_reachable: bool,
 }
 
-fn allowed(policy: &ir::Policy, direction: Direction, protocol: Protocol, ip: IpAddr, port: u16) -> bool {
-    let request = Request::Net { direction, protocol, endpoint: Endpoint::Ip(ip), port };
+fn allowed(
+    policy: &ir::Policy,
+    direction: Direction,
+    protocol: Protocol,
+    ip: IpAddr,
+    port: u16,
+) -> bool {
+    let request = Request::Net {
+        direction,
+        protocol,
+        endpoint: Endpoint::Ip(ip),
+        port,
+    };
     ir::decide(policy, &request, Mode::Mxc).allowed
 }
 
@@ -134,7 +152,9 @@ fn allowed(policy: &ir::Policy, direction: Direction, protocol: Protocol, ip: Ip
 fn restricts(policy: &ir::Policy, direction: Direction, protocol: Protocol) -> bool {
     let points = netspace::address_points(&policy.network);
     netspace::port_cells(&policy.network).iter().any(|(lo, _)| {
-        points.iter().any(|ip| !allowed(policy, direction, protocol, *ip, *lo))
+        points
+            .iter()
+            .any(|ip| !allowed(policy, direction, protocol, *ip, *lo))
     })
 }
 
@@ -150,8 +170,10 @@ fn plan_net(policy: &ir::Policy, cx: &mut EmitContext<'_>) -> NetPlan {
     let mut connect = Vec::new();
     let mut partial = Vec::new();
     for (lo, hi) in &cells {
-        let ok: Vec<bool> =
-            points.iter().map(|ip| allowed(policy, Direction::Egress, Protocol::Tcp, *ip, *lo)).collect();
+        let ok: Vec<bool> = points
+            .iter()
+            .map(|ip| allowed(policy, Direction::Egress, Protocol::Tcp, *ip, *lo))
+            .collect();
         if ok.iter().all(|b| *b) {
             connect.push((*lo, *hi));
         } else if ok.iter().any(|b| *b) {
@@ -162,7 +184,9 @@ fn plan_net(policy: &ir::Policy, cx: &mut EmitContext<'_>) -> NetPlan {
     let connect_open = connect == [(0, u16::MAX)];
     for rule in net.rules.iter().filter(|r| r.action == Action::Allow) {
         let lost = partial.iter().any(|(lo, _)| {
-            points.iter().any(|ip| rule.matches(Protocol::Tcp, *ip, *lo))
+            points
+                .iter()
+                .any(|ip| rule.matches(Protocol::Tcp, *ip, *lo))
         });
         if lost {
             cx.approximated(
@@ -183,24 +207,17 @@ fn plan_net(policy: &ir::Policy, cx: &mut EmitContext<'_>) -> NetPlan {
             codes::LANDLOCK_LOOPBACK,
             "network.ingress.hostLoopback",
             loopback_span,
-            "landlock cannot single out the host loopback; TCP to it follows the port rules".to_owned(),
+            "landlock cannot single out the host loopback; TCP to it follows the port rules"
+                .to_owned(),
             "emit `nftables` alongside to filter by address",
-        );
-    }
-    if net.host_loopback.value == Action::Deny && !connect.is_empty() {
-        cx.gap(
-            codes::LANDLOCK_LOOPBACK,
-            "network.ingress.hostLoopback",
-            loopback_span,
-            "landlock cannot close the host loopback on the TCP ports it opens".to_owned(),
-            "emit `bwrap` or `nftables` alongside: their network namespace closes the host loopback",
-            &[TargetId::Bwrap, TargetId::Nftables],
         );
     }
     let proxy_reachable = match &net.proxy {
         None => false,
         Some(proxy) => {
-            let open = connect.iter().any(|(lo, hi)| *lo <= proxy.port && proxy.port <= *hi);
+            let open = connect
+                .iter()
+                .any(|(lo, hi)| *lo <= proxy.port && proxy.port <= *hi);
             if !open {
                 cx.approximated(
                     codes::LANDLOCK_LOOPBACK,
@@ -216,34 +233,58 @@ fn plan_net(policy: &ir::Policy, cx: &mut EmitContext<'_>) -> NetPlan {
             open
         }
     };
-    let ingress: Vec<bool> =
-        points.iter().map(|ip| allowed(policy, Direction::Ingress, Protocol::Tcp, *ip, 1)).collect();
+    let ingress: Vec<bool> = points
+        .iter()
+        .map(|ip| allowed(policy, Direction::Ingress, Protocol::Tcp, *ip, 1))
+        .collect();
     let bind_open = ingress.iter().all(|b| *b);
+    if net.host_loopback.value == Action::Deny && (!connect.is_empty() || bind_open) {
+        cx.gap(
+            codes::LANDLOCK_LOOPBACK,
+            "network.ingress.hostLoopback",
+            loopback_span,
+            "landlock cannot close the host loopback on the TCP ports it opens".to_owned(),
+            "emit `bwrap` or `nftables` alongside: their network namespace closes the host loopback",
+            &[TargetId::Bwrap, TargetId::Nftables],
+        );
+    }
     if !bind_open && ingress.iter().any(|b| *b) {
         cx.approximated(
             codes::LANDLOCK_NET_ADDRESS,
             "network.ingress",
             net.ingress_default.span.or(net.span),
-            "landlock cannot accept TCP from some sources only; binding TCP ports is denied".to_owned(),
+            "landlock cannot accept TCP from some sources only; binding TCP ports is denied"
+                .to_owned(),
             "emit `nftables` alongside to filter inbound traffic by source",
         );
     }
     for protocol in [Protocol::Udp, Protocol::Icmp] {
         for direction in [Direction::Egress, Direction::Ingress] {
             if restricts(policy, direction, protocol) {
-                let dir = if direction == Direction::Egress { "egress" } else { "ingress" };
+                let dir = if direction == Direction::Egress {
+                    "egress"
+                } else {
+                    "ingress"
+                };
                 cx.gap(
                     codes::LANDLOCK_NET_PROTOCOL,
                     format!("network.{dir}.{protocol}"),
                     net.span.or(Some(policy.span)),
-                    format!("landlock cannot restrict {protocol} {dir}, which the policy restricts"),
+                    format!(
+                        "landlock cannot restrict {protocol} {dir}, which the policy restricts"
+                    ),
                     "emit `bwrap` (network namespace) or `nftables` alongside",
                     &[TargetId::Bwrap, TargetId::Nftables],
                 );
             }
         }
     }
-    NetPlan { connect, connect_open, bind_open, proxy_reachable }
+    NetPlan {
+        connect,
+        connect_open,
+        bind_open,
+        proxy_reachable,
+    }
 }
 
 fn abi_for(needed: &[(u8, String)], options: &Options) -> u8 {
@@ -256,12 +297,20 @@ fn mounts(rules: &[HostRule]) -> Vec<Mount> {
     // every rule beneath such a rule is mounted too so that later mounts re-expose it.
     let needs: Vec<&HostRule> = rules
         .iter()
-        .filter(|r| rules.iter().any(|a| r.canon.is_strictly_under(&a.canon) && a.access < r.access))
+        .filter(|r| {
+            rules
+                .iter()
+                .any(|a| r.canon.is_strictly_under(&a.canon) && a.access < r.access)
+        })
         .collect();
     rules
         .iter()
         .filter(|r| needs.iter().any(|n| r.canon.starts_with(&n.canon)))
-        .map(|r| Mount { path: r.canon.clone(), access: r.access, source: r.construct.clone() })
+        .map(|r| Mount {
+            path: r.canon.clone(),
+            access: r.access,
+            source: r.construct.clone(),
+        })
         .collect()
 }
 
@@ -274,28 +323,68 @@ impl Target for Landlock {
         let abi = options.landlock_abi.unwrap_or(MAX_ABI);
         let cap = |construct, ok: bool, since: u8, note: &str| Capability {
             construct,
-            support: if ok && abi >= since { Support::Exact } else { Support::None },
+            support: if ok && abi >= since {
+                Support::Exact
+            } else {
+                Support::None
+            },
             note: format!("{note} (ABI {since}+)"),
         };
         vec![
-            cap("filesystem.readonlyPaths", true, 1, "path-beneath read and execute rights"),
-            cap("filesystem.readwritePaths", true, 3, "all rights; truncate is handled from ABI 3"),
-            cap("filesystem.deniedPaths", true, 1, "no rule; nested denials need mount masks"),
-            cap("filesystem.metadata", false, 1, "stat is never restricted by landlock"),
+            cap(
+                "filesystem.readonlyPaths",
+                true,
+                1,
+                "path-beneath read and execute rights",
+            ),
+            cap(
+                "filesystem.readwritePaths",
+                true,
+                3,
+                "all rights; truncate is handled from ABI 3",
+            ),
+            cap(
+                "filesystem.deniedPaths",
+                true,
+                1,
+                "no rule; nested denials need mount masks",
+            ),
+            cap(
+                "filesystem.metadata",
+                false,
+                1,
+                "stat is never restricted by landlock",
+            ),
             Capability {
                 construct: "network.egress.tcp",
-                support: if abi >= 4 { Support::Stricter } else { Support::None },
+                support: if abi >= 4 {
+                    Support::Stricter
+                } else {
+                    Support::None
+                },
                 note: "connect by port only, for every address (ABI 4+)".to_owned(),
             },
-            cap("network.egress.udp", false, 4, "UDP and ICMP are not covered"),
-            cap("network.scope", true, 6, "abstract UNIX sockets and signals"),
+            cap(
+                "network.egress.udp",
+                false,
+                4,
+                "UDP and ICMP are not covered",
+            ),
+            cap(
+                "network.scope",
+                true,
+                6,
+                "abstract UNIX sockets and signals",
+            ),
         ]
     }
 
     fn emit(&self, policy: &ir::Policy, cx: &mut EmitContext<'_>) -> Option<Artifact> {
         let rules = paths::host_rules(policy, cx);
-        let mut needed: Vec<(u8, String)> =
-            vec![(3, "filesystem writes need the truncate right (ABI 3)".to_owned())];
+        let mut needed: Vec<(u8, String)> = vec![(
+            3,
+            "filesystem writes need the truncate right (ABI 3)".to_owned(),
+        )];
         let net_delegated = cx.with(TargetId::Nftables);
         let tcp_restricted = restricts(policy, Direction::Egress, Protocol::Tcp)
             || restricts(policy, Direction::Ingress, Protocol::Tcp);
@@ -305,7 +394,10 @@ impl Target for Landlock {
         let scope_needed =
             policy.network.host_loopback.value == Action::Deny && !cx.with(TargetId::Bwrap);
         if scope_needed {
-            needed.push((6, "host IPC through abstract UNIX sockets and signals is scoped (ABI 6)".to_owned()));
+            needed.push((
+                6,
+                "host IPC through abstract UNIX sockets and signals is scoped (ABI 6)".to_owned(),
+            ));
         }
         let abi = abi_for(&needed, cx.options);
         for (need, why) in &needed {
@@ -347,7 +439,11 @@ impl Target for Landlock {
                 FsAccess::ReadWrite => handled_fs,
                 FsAccess::ReadOnly => READ_ONLY_RIGHTS,
                 FsAccess::Denied => {
-                    cx.enforced(rule.construct.clone(), Some(rule.span), "no landlock rule: handled and not granted");
+                    cx.enforced(
+                        rule.construct.clone(),
+                        Some(rule.span),
+                        "no landlock rule: handled and not granted",
+                    );
                     continue;
                 }
             };
@@ -362,7 +458,11 @@ impl Target for Landlock {
                 continue;
             }
             cx.enforced(rule.construct.clone(), Some(rule.span), "path-beneath rule");
-            path_rules.push(PathRule { path: rule.canon.clone(), access, source: rule.construct.clone() });
+            path_rules.push(PathRule {
+                path: rule.canon.clone(),
+                access,
+                source: rule.construct.clone(),
+            });
         }
         let mounts = mounts(&rules);
         for m in &mounts {
@@ -390,7 +490,11 @@ impl Target for Landlock {
             let plan = plan_net(policy, cx);
             if !plan.connect_open {
                 handled_net |= NET_CONNECT_TCP;
-                ports.extend(plan.connect.iter().map(|(lo, hi)| (NET_CONNECT_TCP, *lo, *hi)));
+                ports.extend(
+                    plan.connect
+                        .iter()
+                        .map(|(lo, hi)| (NET_CONNECT_TCP, *lo, *hi)),
+                );
             }
             if !plan.bind_open {
                 handled_net |= NET_BIND_TCP;
@@ -410,28 +514,54 @@ impl Target for Landlock {
             proxy_reachable,
         };
         let mut assumptions = vec![
-            format!("the kernel supports landlock ABI {abi} or later (the executor refuses otherwise)"),
-            "every path_beneath path exists at run time (the executor refuses otherwise)".to_owned(),
+            format!(
+                "the kernel supports landlock ABI {abi} or later (the executor refuses otherwise)"
+            ),
+            "every path_beneath path exists at run time (the executor refuses otherwise)"
+                .to_owned(),
             "denied files have no hard links below granted paths".to_owned(),
         ];
         if !ruleset.mounts.is_empty() {
-            assumptions.push("the executor applies `mounts` in a private mount namespace before restrict_self".to_owned());
+            assumptions.push(
+                "the executor applies `mounts` in a private mount namespace before restrict_self"
+                    .to_owned(),
+            );
         }
         let mut files = std::collections::BTreeMap::new();
         files.insert(FILE, render(&ruleset));
-        Some(Artifact { target: TargetId::Landlock, format_version: FORMAT_VERSION, files, assumptions, plan: Plan::Landlock(ruleset) })
+        Some(Artifact {
+            target: TargetId::Landlock,
+            format_version: FORMAT_VERSION,
+            files,
+            assumptions,
+            plan: Plan::Landlock(ruleset),
+        })
     }
 
     fn model(&self, artifact: &Artifact) -> ArtifactModel {
         let Plan::Landlock(ruleset) = &artifact.plan else {
-            return ArtifactModel { target: "landlock", fs: Domain::Unconstrained, net: Domain::Unconstrained, ui: not_ui() };
+            return ArtifactModel {
+                target: "landlock",
+                fs: Domain::Unconstrained,
+                net: Domain::Unconstrained,
+                ui: not_ui(),
+            };
         };
         let net = if ruleset.handled_net == 0 {
             Domain::Unconstrained
         } else {
-            Domain::Enforced(net_model_of(&ruleset.ports, ruleset.handled_net, ruleset.proxy_reachable))
+            Domain::Enforced(net_model_of(
+                &ruleset.ports,
+                ruleset.handled_net,
+                ruleset.proxy_reachable,
+            ))
         };
-        ArtifactModel { target: "landlock", fs: Domain::Enforced(fs_model(ruleset)), net, ui: not_ui() }
+        ArtifactModel {
+            target: "landlock",
+            fs: Domain::Enforced(fs_model(ruleset)),
+            net,
+            ui: not_ui(),
+        }
     }
 }
 
@@ -465,7 +595,11 @@ fn fs_model(ruleset: &Ruleset) -> FsModel {
         rules: ruleset
             .paths
             .iter()
-            .map(|r| FsLayerRule { path: r.path.clone(), ops: ops_of(r.access), origin: r.source.clone() })
+            .map(|r| FsLayerRule {
+                path: r.path.clone(),
+                ops: ops_of(r.access),
+                origin: r.source.clone(),
+            })
             .collect(),
     };
     if ruleset.mounts.is_empty() {
@@ -491,7 +625,13 @@ fn fs_model(ruleset: &Ruleset) -> FsModel {
             FsAccess::Denied => rules.push(rule(FsOps::ALL, false)),
         }
     }
-    FsModel::All(vec![FsModel::Ordered { rules, default: FsOps::ALL }, FsModel::Layers(vec![layer])])
+    FsModel::All(vec![
+        FsModel::Ordered {
+            rules,
+            default: FsOps::ALL,
+        },
+        FsModel::Layers(vec![layer]),
+    ])
 }
 
 fn net_model_of(ports: &[(u64, u16, u16)], handled: u64, proxy_reachable: bool) -> NetModel {
@@ -518,9 +658,16 @@ fn net_model_of(ports: &[(u64, u16, u16)], handled: u64, proxy_reachable: bool) 
                 origin: format!("{FILE}:handled_access_net"),
             });
         }
-        NetChain { rules, default: Action::Allow }
+        NetChain {
+            rules,
+            default: Action::Allow,
+        }
     };
-    NetModel { egress: chain(NET_CONNECT_TCP), ingress: chain(NET_BIND_TCP), proxy_reachable }
+    NetModel {
+        egress: chain(NET_CONNECT_TCP),
+        ingress: chain(NET_BIND_TCP),
+        proxy_reachable,
+    }
 }
 
 fn render(ruleset: &Ruleset) -> Vec<u8> {
@@ -559,7 +706,9 @@ fn render(ruleset: &Ruleset) -> Vec<u8> {
         "on_missing": "refuse",
         "on_symlink": "refused at compile time",
     });
-    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default().into_bytes();
+    let mut out = serde_json::to_string_pretty(&value)
+        .unwrap_or_default()
+        .into_bytes();
     out.push(b'\n');
     out
 }

@@ -51,12 +51,26 @@ pub struct Ruleset {
 }
 
 fn loopback() -> [Cidr; 2] {
-    [Cidr { family: Family::V4, addr: 0x7f00_0000, prefix: 8 }, Cidr { family: Family::V6, addr: 1, prefix: 128 }]
+    [
+        Cidr {
+            family: Family::V4,
+            addr: 0x7f00_0000,
+            prefix: 8,
+        },
+        Cidr {
+            family: Family::V6,
+            addr: 1,
+            prefix: 128,
+        },
+    ]
 }
 
 /// `outer` minus every block in `holes`, as a list of disjoint CIDRs.
 pub fn subtract(outer: Cidr, holes: &[Cidr]) -> Vec<Cidr> {
-    let Some(hole) = holes.iter().find(|h| h.family == outer.family && (h.covers(outer) || outer.covers(**h))) else {
+    let Some(hole) = holes
+        .iter()
+        .find(|h| h.family == outer.family && (h.covers(outer) || outer.covers(**h)))
+    else {
         return vec![outer];
     };
     if hole.covers(outer) {
@@ -67,12 +81,23 @@ pub fn subtract(outer: Cidr, holes: &[Cidr]) -> Vec<Cidr> {
         return vec![outer];
     }
     let half = 1u128 << (u32::from(bits) - u32::from(outer.prefix) - 1);
-    let lo = Cidr { family: outer.family, addr: outer.first(), prefix: outer.prefix + 1 };
-    let hi = Cidr { family: outer.family, addr: outer.first() | half, prefix: outer.prefix + 1 };
+    let lo = Cidr {
+        family: outer.family,
+        addr: outer.first(),
+        prefix: outer.prefix + 1,
+    };
+    let hi = Cidr {
+        family: outer.family,
+        addr: outer.first() | half,
+        prefix: outer.prefix + 1,
+    };
     let mut out = subtract(lo, holes);
     out.extend(subtract(hi, holes));
     out
 }
+
+/// A protocol and an optional inclusive port range.
+type Selector = (Option<Protocol>, Option<(u16, u16)>);
 
 fn expand(rule: &NetRule) -> Vec<NetModelRule> {
     let mut blocks: Vec<(Option<Family>, Option<Cidr>)> = Vec::new();
@@ -81,11 +106,15 @@ fn expand(rule: &NetRule) -> Vec<NetModelRule> {
         Some(peers) => {
             for peer in peers {
                 let holes: Vec<Cidr> = peer.except.iter().map(|(c, _)| *c).collect();
-                blocks.extend(subtract(peer.cidr, &holes).into_iter().map(|c| (Some(c.family), Some(c))));
+                blocks.extend(
+                    subtract(peer.cidr, &holes)
+                        .into_iter()
+                        .map(|c| (Some(c.family), Some(c))),
+                );
             }
         }
     }
-    let mut selectors: Vec<(Option<Protocol>, Option<(u16, u16)>)> = Vec::new();
+    let mut selectors: Vec<Selector> = Vec::new();
     match &rule.ports {
         None => selectors.push((None, None)),
         Some(sels) => {
@@ -106,11 +135,12 @@ fn expand(rule: &NetRule) -> Vec<NetModelRule> {
     let mut out = Vec::new();
     for (family, cidr) in &blocks {
         for (protocol, ports) in &selectors {
-            let families: Vec<Option<Family>> = if *protocol == Some(Protocol::Icmp) && family.is_none() {
-                vec![Some(Family::V4), Some(Family::V6)]
-            } else {
-                vec![*family]
-            };
+            let families: Vec<Option<Family>> =
+                if *protocol == Some(Protocol::Icmp) && family.is_none() {
+                    vec![Some(Family::V4), Some(Family::V6)]
+                } else {
+                    vec![*family]
+                };
             for family in families {
                 out.push(NetModelRule {
                     family,
@@ -137,7 +167,11 @@ fn render_rule(rule: &NetModelRule) -> String {
     }
     match (rule.protocol, rule.ports) {
         (Some(Protocol::Icmp), _) => {
-            let name = if rule.family == Some(Family::V6) { "ipv6-icmp" } else { "icmp" };
+            let name = if rule.family == Some(Family::V6) {
+                "ipv6-icmp"
+            } else {
+                "icmp"
+            };
             parts.push(format!("meta l4proto {name}"));
         }
         (Some(p), Some((lo, hi))) if lo == hi => parts.push(format!("{p} dport {lo}")),
@@ -145,28 +179,54 @@ fn render_rule(rule: &NetModelRule) -> String {
         (Some(p), None) => parts.push(format!("meta l4proto {p}")),
         (None, _) => {}
     }
-    let verdict = if rule.action == Action::Allow { "accept" } else { "drop" };
+    let verdict = if rule.action == Action::Allow {
+        "accept"
+    } else {
+        "drop"
+    };
     parts.push(format!("{verdict} comment \"{}\"", rule.origin));
     parts.join(" ")
 }
 
-fn model_only(cidr: Cidr, protocol: Option<Protocol>, ports: Option<(u16, u16)>, action: Action, origin: &str) -> Line {
+fn model_only(
+    cidr: Cidr,
+    protocol: Option<Protocol>,
+    ports: Option<(u16, u16)>,
+    action: Action,
+    origin: &str,
+) -> Line {
     Line {
-        rule: NetModelRule { family: Some(cidr.family), protocol, cidr: Some(cidr), ports, action, origin: origin.to_owned() },
+        rule: NetModelRule {
+            family: Some(cidr.family),
+            protocol,
+            cidr: Some(cidr),
+            ports,
+            action,
+            origin: origin.to_owned(),
+        },
         text: None,
     }
 }
 
 fn policy_word(action: Action) -> &'static str {
-    if action == Action::Allow { "accept" } else { "drop" }
+    if action == Action::Allow {
+        "accept"
+    } else {
+        "drop"
+    }
 }
 
 fn render(rules: &Ruleset, options: &Options) -> String {
     let gw = options.host_gateway;
-    let mut out = format!("# mxcc nftables.nft format {FORMAT_VERSION}: load inside the sandbox's network namespace\n");
+    let mut out = format!(
+        "# mxcc nftables.nft format {FORMAT_VERSION}: load inside the sandbox's network namespace\n"
+    );
     out.push_str("table inet mxcc\nflush table inet mxcc\n\ntable inet mxcc {\n");
     out.push_str("    chain egress {\n");
-    out.push_str(&format!("        type filter hook output priority 0; policy {};\n", policy_word(rules.egress_default)));
+    out.push_str(&format!(
+        "        type filter hook output priority 0; policy {};\n",
+        policy_word(rules.egress_default)
+    ));
     out.push_str("        oifname \"lo\" accept comment \"private loopback\"\n");
     out.push_str("        ct state established,related accept\n");
     for line in &rules.egress {
@@ -176,7 +236,10 @@ fn render(rules: &Ruleset, options: &Options) -> String {
         let _ = gw;
     }
     out.push_str("    }\n\n    chain ingress {\n");
-    out.push_str(&format!("        type filter hook input priority 0; policy {};\n", policy_word(rules.ingress_default)));
+    out.push_str(&format!(
+        "        type filter hook input priority 0; policy {};\n",
+        policy_word(rules.ingress_default)
+    ));
     out.push_str("        iifname \"lo\" accept comment \"private loopback\"\n");
     out.push_str("        ct state established,related accept\n");
     for line in &rules.ingress {
@@ -194,13 +257,37 @@ impl Target for Nftables {
     }
 
     fn capabilities(&self, _options: &Options) -> Vec<Capability> {
-        let row = |construct, support, note: &str| Capability { construct, support, note: note.to_owned() };
+        let row = |construct, support, note: &str| Capability {
+            construct,
+            support,
+            note: note.to_owned(),
+        };
         vec![
-            row("network.egress", Support::Exact, "first-match chain, CIDR subtraction for except"),
-            row("network.ingress.default", Support::Exact, "input chain policy"),
-            row("network.ingress.hostLoopback", Support::Stricter, "the host loopback is unreachable"),
-            row("network.proxy", Support::Exact, "reached through the namespace gateway"),
-            row("network.allowedHosts (names)", Support::None, "nftables filters addresses only"),
+            row(
+                "network.egress",
+                Support::Exact,
+                "first-match chain, CIDR subtraction for except",
+            ),
+            row(
+                "network.ingress.default",
+                Support::Exact,
+                "input chain policy",
+            ),
+            row(
+                "network.ingress.hostLoopback",
+                Support::Stricter,
+                "the host loopback is unreachable",
+            ),
+            row(
+                "network.proxy",
+                Support::Exact,
+                "reached through the namespace gateway",
+            ),
+            row(
+                "network.allowedHosts (names)",
+                Support::None,
+                "nftables filters addresses only",
+            ),
             row("filesystem", Support::None, "not a filesystem mechanism"),
         ]
     }
@@ -218,7 +305,11 @@ impl Target for Nftables {
                     rule: NetModelRule {
                         family: Some(Family::V4),
                         protocol: Some(Protocol::Tcp),
-                        cidr: Some(Cidr { family: Family::V4, addr: u128::from(u32::from(gw)), prefix: 32 }),
+                        cidr: Some(Cidr {
+                            family: Family::V4,
+                            addr: u128::from(u32::from(gw)),
+                            prefix: 32,
+                        }),
                         ports: port,
                         action: Action::Allow,
                         origin: "network.proxy".to_owned(),
@@ -231,9 +322,19 @@ impl Target for Nftables {
                     line.rule.cidr = loopback().first().copied();
                 }
                 if let Some(v6) = loopback().get(1) {
-                    egress.push(model_only(*v6, Some(Protocol::Tcp), port, Action::Allow, "network.proxy"));
+                    egress.push(model_only(
+                        *v6,
+                        Some(Protocol::Tcp),
+                        port,
+                        Action::Allow,
+                        "network.proxy",
+                    ));
                 }
-                cx.enforced("network.proxy", Some(proxy.span), "TCP to the namespace gateway on the proxy port");
+                cx.enforced(
+                    "network.proxy",
+                    Some(proxy.span),
+                    "TCP to the namespace gateway on the proxy port",
+                );
             } else {
                 cx.approximated(
                     codes::NFT_PROXY_GATEWAY,
@@ -247,17 +348,30 @@ impl Target for Nftables {
         let gw_line = NetModelRule {
             family: Some(Family::V4),
             protocol: None,
-            cidr: Some(Cidr { family: Family::V4, addr: u128::from(u32::from(gw)), prefix: 32 }),
+            cidr: Some(Cidr {
+                family: Family::V4,
+                addr: u128::from(u32::from(gw)),
+                prefix: 32,
+            }),
             ports: None,
             action: Action::Deny,
             origin: "host loopback (gateway)".to_owned(),
         };
-        egress.push(Line { rule: gw_line.clone(), text: Some(render_rule(&gw_line)) });
+        egress.push(Line {
+            rule: gw_line.clone(),
+            text: Some(render_rule(&gw_line)),
+        });
         if let Some(last) = egress.last_mut() {
             last.rule.cidr = loopback().first().copied();
         }
         if let Some(v6) = loopback().get(1) {
-            egress.push(model_only(*v6, None, None, Action::Deny, "host loopback (gateway)"));
+            egress.push(model_only(
+                *v6,
+                None,
+                None,
+                Action::Deny,
+                "host loopback (gateway)",
+            ));
         }
         if net.host_loopback.value == Action::Allow {
             cx.approximated(
@@ -271,12 +385,20 @@ impl Target for Nftables {
         let gw_addr = IpAddr::V4(gw);
         for action in [Action::Deny, Action::Allow] {
             for rule in net.rules.iter().filter(|r| r.action == action) {
-                if action == Action::Allow && rule.to.as_ref().is_none_or(|ps| ps.iter().any(|p| p.matches(gw_addr))) {
+                if action == Action::Allow
+                    && rule
+                        .to
+                        .as_ref()
+                        .is_none_or(|ps| ps.iter().any(|p| p.matches(gw_addr)))
+                {
                     cx.approximated(
                         codes::NFT_PROXY_GATEWAY,
                         rule.origin.to_string(),
                         Some(rule.span),
-                        format!("`{gw}` is the namespace gateway (the host); `{}` does not reach it", rule.origin),
+                        format!(
+                            "`{gw}` is the namespace gateway (the host); `{}` does not reach it",
+                            rule.origin
+                        ),
                         "nothing to do unless the sandbox must reach that address",
                     );
                 } else {
@@ -284,7 +406,10 @@ impl Target for Nftables {
                 }
                 for m in expand(rule) {
                     let text = render_rule(&m);
-                    egress.push(Line { rule: m, text: Some(text) });
+                    egress.push(Line {
+                        rule: m,
+                        text: Some(text),
+                    });
                 }
             }
         }
@@ -308,7 +433,11 @@ impl Target for Nftables {
                 );
             }
         }
-        cx.enforced("network.egress.default", net.egress_default.span, "chain policy");
+        cx.enforced(
+            "network.egress.default",
+            net.egress_default.span,
+            "chain policy",
+        );
         let mut ingress: Vec<Line> = loopback()
             .iter()
             .map(|c| model_only(*c, None, None, Action::Deny, "host loopback (namespace)"))
@@ -323,7 +452,11 @@ impl Target for Nftables {
                 "configure port forwarding in the executor",
             );
         } else {
-            cx.enforced("network.ingress.default", net.ingress_default.span, "chain policy");
+            cx.enforced(
+                "network.ingress.default",
+                net.ingress_default.span,
+                "chain policy",
+            );
         }
         let ruleset = Ruleset {
             egress,
@@ -338,14 +471,26 @@ impl Target for Nftables {
             "the ruleset is loaded inside the sandbox's own network namespace before the command starts".to_owned(),
             format!("the namespace reaches the host only through the gateway {gw} (slirp4netns)"),
         ];
-        Some(Artifact { target: TargetId::Nftables, format_version: FORMAT_VERSION, files, assumptions, plan: Plan::Nftables(ruleset) })
+        Some(Artifact {
+            target: TargetId::Nftables,
+            format_version: FORMAT_VERSION,
+            files,
+            assumptions,
+            plan: Plan::Nftables(ruleset),
+        })
     }
 
     fn model(&self, artifact: &Artifact) -> ArtifactModel {
         let net = match &artifact.plan {
             Plan::Nftables(r) => Domain::Enforced(NetModel {
-                egress: NetChain { rules: r.egress.iter().map(|l| l.rule.clone()).collect(), default: r.egress_default },
-                ingress: NetChain { rules: r.ingress.iter().map(|l| l.rule.clone()).collect(), default: r.ingress_default },
+                egress: NetChain {
+                    rules: r.egress.iter().map(|l| l.rule.clone()).collect(),
+                    default: r.egress_default,
+                },
+                ingress: NetChain {
+                    rules: r.ingress.iter().map(|l| l.rule.clone()).collect(),
+                    default: r.ingress_default,
+                },
                 proxy_reachable: r.proxy_reachable,
             }),
             _ => Domain::Unconstrained,

@@ -32,7 +32,7 @@ pub mod compile;
 pub mod disasm;
 pub mod filter;
 pub mod interpret;
-pub(crate) mod syscalls;
+pub mod syscalls;
 
 use std::collections::BTreeMap;
 
@@ -122,53 +122,98 @@ pub(crate) fn network_used(policy: &ir::Policy) -> bool {
     }
     let points = netspace::address_points(net);
     let cells = netspace::port_cells(net);
-    [Direction::Egress, Direction::Ingress].into_iter().any(|direction| {
-        Protocol::ALL.into_iter().any(|protocol| {
-            points.iter().any(|ip| {
-                cells.iter().any(|(lo, _)| {
-                    let request =
-                        Request::Net { direction, protocol, endpoint: Endpoint::Ip(*ip), port: *lo };
-                    ir::decide(policy, &request, Mode::Mxc).allowed
+    [Direction::Egress, Direction::Ingress]
+        .into_iter()
+        .any(|direction| {
+            Protocol::ALL.into_iter().any(|protocol| {
+                points.iter().any(|ip| {
+                    cells.iter().any(|(lo, _)| {
+                        let request = Request::Net {
+                            direction,
+                            protocol,
+                            endpoint: Endpoint::Ip(*ip),
+                            port: *lo,
+                        };
+                        ir::decide(policy, &request, Mode::Mxc).allowed
+                    })
                 })
             })
         })
-    })
 }
 
 /// The specification for a policy on an architecture.
 pub fn filter_for(arch: Arch, network: bool) -> Filter {
     let eperm = filter::RET_ERRNO | filter::EPERM;
     let mut rules = BTreeMap::new();
-    let mut add = |name: &'static str, checks: Vec<ArgCheck>, otherwise: u32, reason: &'static str| {
-        // A syscall missing on this architecture needs no rule.
-        if let Some(nr) = syscalls::number(arch, name) {
-            rules.insert(nr, SyscallRule { name, checks, otherwise, reason });
-        }
-    };
+    let mut add =
+        |name: &'static str, checks: Vec<ArgCheck>, otherwise: u32, reason: &'static str| {
+            // A syscall missing on this architecture needs no rule.
+            if let Some(nr) = syscalls::number(arch, name) {
+                rules.insert(
+                    nr,
+                    SyscallRule {
+                        name,
+                        checks,
+                        otherwise,
+                        reason,
+                    },
+                );
+            }
+        };
     for (name, reason) in BASELINE {
         add(name, Vec::new(), eperm, reason);
     }
-    add("clone3", Vec::new(), filter::RET_ERRNO | filter::ENOSYS, "flags unreadable; libc falls back to clone");
+    add(
+        "clone3",
+        Vec::new(),
+        filter::RET_ERRNO | filter::ENOSYS,
+        "flags unreadable; libc falls back to clone",
+    );
     add(
         "clone",
-        vec![ArgCheck { arg: 0, test: Test::AnyBits(CLONE_NEW_MASK), ret: eperm }],
+        vec![ArgCheck {
+            arg: 0,
+            test: Test::AnyBits(CLONE_NEW_MASK),
+            ret: eperm,
+        }],
         filter::RET_ALLOW,
         "no new namespaces",
     );
-    let tty = |v| ArgCheck { arg: 1, test: Test::Eq(v), ret: eperm };
-    add("ioctl", vec![tty(TIOCSTI), tty(TIOCLINUX)], filter::RET_ALLOW, "terminal input injection");
+    let tty = |v| ArgCheck {
+        arg: 1,
+        test: Test::Eq(v),
+        ret: eperm,
+    };
+    add(
+        "ioctl",
+        vec![tty(TIOCSTI), tty(TIOCLINUX)],
+        filter::RET_ALLOW,
+        "terminal input injection",
+    );
     let mut families = vec![AF_UNIX];
     if network {
         families.extend([AF_INET, AF_INET6, AF_NETLINK]);
     }
     let fam: Vec<ArgCheck> = families
         .iter()
-        .map(|f| ArgCheck { arg: 0, test: Test::Eq(*f), ret: filter::RET_ALLOW })
+        .map(|f| ArgCheck {
+            arg: 0,
+            test: Test::Eq(*f),
+            ret: filter::RET_ALLOW,
+        })
         .collect();
-    let why = if network { "socket families: unix, inet, inet6, netlink" } else { "socket families: unix only" };
+    let why = if network {
+        "socket families: unix, inet, inet6, netlink"
+    } else {
+        "socket families: unix only"
+    };
     add("socket", fam.clone(), eperm, why);
     add("socketpair", fam, eperm, why);
-    Filter { arch, default: filter::RET_ALLOW, rules }
+    Filter {
+        arch,
+        default: filter::RET_ALLOW,
+        rules,
+    }
 }
 
 fn listing(filter: &Filter, program: &[ir::model::BpfInsn]) -> String {
@@ -178,8 +223,13 @@ fn listing(filter: &Filter, program: &[ir::model::BpfInsn]) -> String {
         filter.arch.as_str(),
         program.len()
     ));
-    out.push_str("# foreign arch -> KILL_PROCESS; x32 (nr >= 0x40000000, x86_64) -> KILL_PROCESS\n");
-    out.push_str(&format!("# default -> {}\n", filter::ret_name(filter.default)));
+    out.push_str(
+        "# foreign arch -> KILL_PROCESS; x32 (nr >= 0x40000000, x86_64) -> KILL_PROCESS\n",
+    );
+    out.push_str(&format!(
+        "# default -> {}\n",
+        filter::ret_name(filter.default)
+    ));
     for (nr, rule) in &filter.rules {
         let checks: Vec<String> = rule
             .checks
@@ -195,9 +245,16 @@ fn listing(filter: &Filter, program: &[ir::model::BpfInsn]) -> String {
         let body = if checks.is_empty() {
             filter::ret_name(rule.otherwise)
         } else {
-            format!("{}; else {}", checks.join("; "), filter::ret_name(rule.otherwise))
+            format!(
+                "{}; else {}",
+                checks.join("; "),
+                filter::ret_name(rule.otherwise)
+            )
         };
-        out.push_str(&format!("# {nr:>3} {:<18} {body}  ({})\n", rule.name, rule.reason));
+        out.push_str(&format!(
+            "# {nr:>3} {:<18} {body}  ({})\n",
+            rule.name, rule.reason
+        ));
     }
     out.push('\n');
     out.push_str(&disasm::disassemble(program, filter.arch));
@@ -205,8 +262,15 @@ fn listing(filter: &Filter, program: &[ir::model::BpfInsn]) -> String {
 }
 
 fn deny_all() -> NetModel {
-    let chain = NetChain { rules: Vec::new(), default: Action::Deny };
-    NetModel { egress: chain.clone(), ingress: chain, proxy_reachable: false }
+    let chain = NetChain {
+        rules: Vec::new(),
+        default: Action::Deny,
+    };
+    NetModel {
+        egress: chain.clone(),
+        ingress: chain,
+        proxy_reachable: false,
+    }
 }
 
 impl Seccomp {
@@ -216,7 +280,13 @@ impl Seccomp {
             Plan::Seccomp(filter) => {
                 let bytes = artifact.files.get(FILE_BPF)?;
                 let program = bpf::from_bytes(bytes)?;
-                Some((filter, SeccompModel { program, arches: vec![filter.arch.audit()] }))
+                Some((
+                    filter,
+                    SeccompModel {
+                        program,
+                        arches: vec![filter.arch.audit()],
+                    },
+                ))
             }
             _ => None,
         }
@@ -257,7 +327,11 @@ impl Target for Seccomp {
                 codes::SECCOMP_TOO_LARGE,
                 "seccomp",
                 None,
-                format!("the filter has {} instructions; the kernel accepts {}", program.len(), bpf::MAX_INSNS),
+                format!(
+                    "the filter has {} instructions; the kernel accepts {}",
+                    program.len(),
+                    bpf::MAX_INSNS
+                ),
                 "report this as a compiler bug",
                 &[],
             );
@@ -267,12 +341,17 @@ impl Target for Seccomp {
                 codes::SECCOMP_NET_COARSE,
                 "network",
                 policy.network.span.or(Some(policy.span)),
-                "seccomp restricts socket families, not the addresses and ports the policy names".to_owned(),
+                "seccomp restricts socket families, not the addresses and ports the policy names"
+                    .to_owned(),
                 "emit `nftables` alongside to filter by address and port",
                 &[TargetId::Nftables],
             );
         } else {
-            cx.enforced("network", policy.network.span, "no IP socket can be created (AF_UNIX only)");
+            cx.enforced(
+                "network",
+                policy.network.span,
+                "no IP socket can be created (AF_UNIX only)",
+            );
         }
         if !policy.filesystem.rules.is_empty() || policy.filesystem.span.is_some() {
             cx.gap(
@@ -304,14 +383,20 @@ impl Target for Seccomp {
         let restricted = match &artifact.plan {
             Plan::Seccomp(filter) => filter.rules.values().any(|r| {
                 r.name == "socket"
-                    && r.checks.iter().all(|c| c.test == Test::Eq(AF_UNIX) || c.ret != filter::RET_ALLOW)
+                    && r.checks
+                        .iter()
+                        .all(|c| c.test == Test::Eq(AF_UNIX) || c.ret != filter::RET_ALLOW)
             }),
             _ => false,
         };
         ArtifactModel {
             target: "seccomp",
             fs: Domain::Unconstrained,
-            net: if restricted { Domain::Enforced(deny_all()) } else { Domain::Unconstrained },
+            net: if restricted {
+                Domain::Enforced(deny_all())
+            } else {
+                Domain::Unconstrained
+            },
             ui: Domain::NotApplicable("seccomp does not mediate UI".to_owned()),
         }
     }

@@ -17,7 +17,12 @@ fn read_only_inside_read_write_uses_mount_masks() {
 fn all_linux_covers_landlock_gaps() {
     let out = check_emit(
         "landlock_all_linux",
-        &[TargetId::Landlock, TargetId::Bwrap, TargetId::Nftables, TargetId::Seccomp],
+        &[
+            TargetId::Landlock,
+            TargetId::Bwrap,
+            TargetId::Nftables,
+            TargetId::Seccomp,
+        ],
         r#"{"version":"0.8.0-alpha","filesystem":{"readwritePaths":["/work"],"deniedPaths":["/work/.git/hooks"]},"network":{"egress":{"default":"deny","allow":[{"to":[{"cidr":"192.0.2.0/24"}],"ports":[{"protocol":"tcp","port":443}]}]}},"process":{"commandLine":"true"}}"#,
         &options(&[]),
     );
@@ -33,7 +38,9 @@ fn tcp_ports_from_abi_4_and_udp_gap() {
         &options(&[]),
     );
     let model = &out.models[&TargetId::Landlock];
-    let ir::model::Domain::Enforced(net) = &model.net else { panic!("net enforced") };
+    let ir::model::Domain::Enforced(net) = &model.net else {
+        panic!("net enforced")
+    };
     let any: std::net::IpAddr = "198.51.100.1".parse().unwrap();
     assert!(net.egress.allows(ir::Protocol::Tcp, any, 443), "{net:#?}");
     assert!(!net.egress.allows(ir::Protocol::Tcp, any, 22));

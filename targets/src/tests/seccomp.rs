@@ -7,7 +7,21 @@ use crate::tests::{check_emit, options};
 
 /// Argument samples: zero, the tested values, upper-word garbage and bit patterns.
 fn samples() -> Vec<u64> {
-    let mut v = vec![0, 1, 2, 10, 16, 17, 40, 0x5412, 0x541C, 0x7E02_0000, 0x1000_0000, 0x11, u64::MAX];
+    let mut v = vec![
+        0,
+        1,
+        2,
+        10,
+        16,
+        17,
+        40,
+        0x5412,
+        0x541C,
+        0x7E02_0000,
+        0x1000_0000,
+        0x11,
+        u64::MAX,
+    ];
     let with_high: Vec<u64> = v.iter().map(|x| x | 0xdead_beef_0000_0000).collect();
     v.extend(with_high);
     v
@@ -20,14 +34,30 @@ fn program_equals_spec_for_every_syscall_arch_and_sampled_args() {
             let filter = filter_for(arch, network);
             let program = compile::compile(&filter);
             let mut nrs: Vec<u32> = (0..1100).collect();
-            nrs.extend([0x3fff_ffff, 0x4000_0000, 0x4000_0001, 0x4000_0029, 0xffff_fffe, u32::MAX]);
+            nrs.extend([
+                0x3fff_ffff,
+                0x4000_0000,
+                0x4000_0001,
+                0x4000_0029,
+                0xffff_fffe,
+                u32::MAX,
+            ]);
             for audit in [arch.audit(), 0x4000_0003, 0xC000_003E, 0xC000_00B7] {
                 for nr in &nrs {
                     for a in samples() {
                         let args = [a, a, a, a, a, a];
-                        let data = SeccompData { nr: *nr, arch: audit, instruction_pointer: 0, args };
+                        let data = SeccompData {
+                            nr: *nr,
+                            arch: audit,
+                            instruction_pointer: 0,
+                            args,
+                        };
                         let got = run(&program, &data).expect("runs").ret;
-                        assert_eq!(got, filter.spec(audit, *nr, &args), "{arch:?} nr {nr} arg {a:#x}");
+                        assert_eq!(
+                            got,
+                            filter.spec(audit, *nr, &args),
+                            "{arch:?} nr {nr} arg {a:#x}"
+                        );
                     }
                 }
             }
@@ -46,9 +76,17 @@ fn decision_tree_is_balanced() {
             if filter.rules.get(&nr).is_some_and(|r| !r.checks.is_empty()) {
                 continue;
             }
-            let data = SeccompData { nr, arch: arch.audit(), instruction_pointer: 0, args: [0; 6] };
+            let data = SeccompData {
+                nr,
+                arch: arch.audit(),
+                instruction_pointer: 0,
+                args: [0; 6],
+            };
             let executed = run(&program, &data).unwrap().executed;
-            assert!(executed <= bound, "{arch:?} nr {nr}: {executed} > {bound} (n = {n})");
+            assert!(
+                executed <= bound,
+                "{arch:?} nr {nr}: {executed} > {bound} (n = {n})"
+            );
         }
     }
 }
@@ -58,20 +96,31 @@ fn far_jumps_use_trampolines() {
     // Deny every other syscall: hundreds of ranges force jumps longer than 255.
     let mut filter = filter_for(Arch::X86_64, true);
     for (name, nr) in syscalls::table(Arch::X86_64).iter().step_by(2) {
-        filter.rules.entry(*nr).or_insert(crate::backends::seccomp::SyscallRule {
-            name,
-            checks: Vec::new(),
-            otherwise: RET_ERRNO | 1,
-            reason: "test",
-        });
+        filter
+            .rules
+            .entry(*nr)
+            .or_insert(crate::backends::seccomp::SyscallRule {
+                name,
+                checks: Vec::new(),
+                otherwise: RET_ERRNO | 1,
+                reason: "test",
+            });
     }
     let program = compile::compile(&filter);
     assert!(program.len() > 300);
     for nr in 0..1100u32 {
         for a in [0u64, 0x5412, 2, 0x1000_0000] {
             let args = [a; 6];
-            let data = SeccompData { nr, arch: Arch::X86_64.audit(), instruction_pointer: 0, args };
-            assert_eq!(run(&program, &data).unwrap().ret, filter.spec(Arch::X86_64.audit(), nr, &args));
+            let data = SeccompData {
+                nr,
+                arch: Arch::X86_64.audit(),
+                instruction_pointer: 0,
+                args,
+            };
+            assert_eq!(
+                run(&program, &data).unwrap().ret,
+                filter.spec(Arch::X86_64.audit(), nr, &args)
+            );
         }
     }
 }
@@ -81,17 +130,36 @@ fn key_decisions() {
     let filter = filter_for(Arch::X86_64, false);
     let program = compile::compile(&filter);
     let ret = |nr: u32, args: [u64; 6]| {
-        run(&program, &SeccompData { nr, arch: Arch::X86_64.audit(), instruction_pointer: 0, args }).unwrap().ret
+        run(
+            &program,
+            &SeccompData {
+                nr,
+                arch: Arch::X86_64.audit(),
+                instruction_pointer: 0,
+                args,
+            },
+        )
+        .unwrap()
+        .ret
     };
     let nr = |name| syscalls::number(Arch::X86_64, name).unwrap();
     assert_eq!(ret(nr("read"), [0; 6]), RET_ALLOW);
     assert_eq!(ret(nr("ptrace"), [0; 6]), RET_ERRNO | 1);
     assert_eq!(ret(nr("socket"), [1, 1, 0, 0, 0, 0]), RET_ALLOW);
     assert_eq!(ret(nr("socket"), [2, 1, 0, 0, 0, 0]), RET_ERRNO | 1);
-    assert_eq!(ret(nr("socket"), [0xffff_ffff_0000_0001, 1, 0, 0, 0, 0]), RET_ALLOW);
+    assert_eq!(
+        ret(nr("socket"), [0xffff_ffff_0000_0001, 1, 0, 0, 0, 0]),
+        RET_ALLOW
+    );
     assert_eq!(ret(nr("ioctl"), [0, 0x5412, 0, 0, 0, 0]), RET_ERRNO | 1);
-    assert_eq!(ret(nr("ioctl"), [0, 0x1_0000_5412, 0, 0, 0, 0]), RET_ERRNO | 1);
-    assert_eq!(ret(nr("clone"), [0x1000_0000, 0, 0, 0, 0, 0]), RET_ERRNO | 1);
+    assert_eq!(
+        ret(nr("ioctl"), [0, 0x1_0000_5412, 0, 0, 0, 0]),
+        RET_ERRNO | 1
+    );
+    assert_eq!(
+        ret(nr("clone"), [0x1000_0000, 0, 0, 0, 0, 0]),
+        RET_ERRNO | 1
+    );
     assert_eq!(ret(nr("clone"), [0x11, 0, 0, 0, 0, 0]), RET_ALLOW);
     assert_eq!(ret(0x4000_0000 + nr("read"), [0; 6]), RET_KILL_PROCESS);
 }

@@ -19,7 +19,12 @@ pub const OFF_ARGS: u32 = 16;
 pub const MAX_INSNS: usize = 4096;
 
 pub fn stmt(code: u16, k: u32) -> BpfInsn {
-    BpfInsn { code, jt: 0, jf: 0, k }
+    BpfInsn {
+        code,
+        jt: 0,
+        jf: 0,
+        k,
+    }
 }
 
 pub fn jump(code: u16, k: u32, jt: u8, jf: u8) -> BpfInsn {
@@ -45,7 +50,7 @@ pub fn to_bytes(program: &[BpfInsn]) -> Vec<u8> {
 
 /// Parses raw `struct sock_filter` bytes; `None` when the length is not a multiple of 8.
 pub fn from_bytes(bytes: &[u8]) -> Option<Vec<BpfInsn>> {
-    if bytes.len() % 8 != 0 {
+    if !bytes.len().is_multiple_of(8) {
         return None;
     }
     bytes

@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 
 use ir::model::BpfInsn;
 
-use crate::backends::seccomp::bpf::{self, JMP_JA, JMP_JEQ_K, JMP_JGE_K, JMP_JSET_K, LD_W_ABS, RET_K};
+use crate::backends::seccomp::bpf::{
+    self, JMP_JA, JMP_JEQ_K, JMP_JGE_K, JMP_JSET_K, LD_W_ABS, RET_K,
+};
 use crate::backends::seccomp::filter::{Filter, RET_KILL_PROCESS, Test, X32_SYSCALL_BIT};
 use crate::context::Arch;
 
@@ -30,13 +32,25 @@ enum Leaf {
 fn ranges(filter: &Filter) -> Vec<(u32, u32, Leaf)> {
     let mut points: BTreeMap<u32, Leaf> = BTreeMap::new();
     for (nr, rule) in &filter.rules {
-        let leaf = if rule.checks.is_empty() { Leaf::Ret(rule.otherwise) } else { Leaf::Block(*nr) };
+        let leaf = if rule.checks.is_empty() {
+            Leaf::Ret(rule.otherwise)
+        } else {
+            Leaf::Block(*nr)
+        };
         points.insert(*nr, leaf);
     }
-    let top = if filter.arch == Arch::X86_64 { X32_SYSCALL_BIT } else { u32::MAX };
+    let top = if filter.arch == Arch::X86_64 {
+        X32_SYSCALL_BIT
+    } else {
+        u32::MAX
+    };
     let mut out: Vec<(u32, u32, Leaf)> = Vec::new();
     let mut push = |lo: u32, hi: u32, leaf: Leaf| match out.last_mut() {
-        Some(last) if last.2 == leaf && matches!(leaf, Leaf::Ret(_)) && last.1.checked_add(1) == Some(lo) => {
+        Some(last)
+            if last.2 == leaf
+                && matches!(leaf, Leaf::Ret(_))
+                && last.1.checked_add(1) == Some(lo) =>
+        {
             last.1 = hi;
         }
         _ => out.push((lo, hi, leaf)),
@@ -170,7 +184,10 @@ impl Builder {
 
 /// Compiles the filter to a program.
 pub fn compile(filter: &Filter) -> Vec<BpfInsn> {
-    let mut b = Builder { rev: Vec::new(), rets: BTreeMap::new() };
+    let mut b = Builder {
+        rev: Vec::new(),
+        rets: BTreeMap::new(),
+    };
     let ranges = ranges(filter);
     let root = b.tree(filter, &ranges);
     if root + 1 != b.rev.len() {

@@ -34,7 +34,9 @@ fn states(program: &[BpfInsn]) -> Vec<Acc> {
         *first = Some(Acc::Unset);
     }
     for (pc, insn) in program.iter().enumerate() {
-        let Some(here) = state.get(pc).copied().flatten() else { continue };
+        let Some(here) = state.get(pc).copied().flatten() else {
+            continue;
+        };
         let after = match insn.code {
             0x20 if insn.k == OFF_NR => Acc::Nr,
             0x20 if insn.k == OFF_ARCH => Acc::Arch,
@@ -58,7 +60,11 @@ fn states(program: &[BpfInsn]) -> Vec<Acc> {
             }
         }
     }
-    state.into_iter().take(program.len()).map(|s| s.unwrap_or(Acc::Unknown)).collect()
+    state
+        .into_iter()
+        .take(program.len())
+        .map(|s| s.unwrap_or(Acc::Unknown))
+        .collect()
 }
 
 /// The listing, one instruction per line.
@@ -74,7 +80,11 @@ pub fn disassemble(program: &[BpfInsn], arch: Arch) -> String {
                     OFF_NR => "nr".to_owned(),
                     OFF_ARCH => "arch".to_owned(),
                     k if k >= OFF_ARGS => {
-                        let half = if (k - OFF_ARGS) % 8 == 0 { "low" } else { "high" };
+                        let half = if (k - OFF_ARGS).is_multiple_of(8) {
+                            "low"
+                        } else {
+                            "high"
+                        };
                         format!("args[{}] {half}", (k - OFF_ARGS) / 8)
                     }
                     _ => "?".to_owned(),
@@ -91,7 +101,9 @@ pub fn disassemble(program: &[BpfInsn], arch: Arch) -> String {
                 };
                 let note = match acc {
                     Acc::Nr => syscalls::name(arch, insn.k).unwrap_or("").to_owned(),
-                    Acc::Arch if insn.k == arch.audit() => format!("AUDIT_ARCH_{}", arch.as_str().to_uppercase()),
+                    Acc::Arch if insn.k == arch.audit() => {
+                        format!("AUDIT_ARCH_{}", arch.as_str().to_uppercase())
+                    }
                     _ => String::new(),
                 };
                 (
@@ -105,7 +117,10 @@ pub fn disassemble(program: &[BpfInsn], arch: Arch) -> String {
                 )
             }
             0x06 => (format!("ret  #0x{:08x}", insn.k), ret_name(insn.k)),
-            code => (format!("op{code:#06x} #0x{:x}, {}, {}", insn.k, insn.jt, insn.jf), String::new()),
+            code => (
+                format!("op{code:#06x} #0x{:x}, {}, {}", insn.k, insn.jt, insn.jf),
+                String::new(),
+            ),
         };
         let _ = if note.is_empty() {
             writeln!(out, "{pc:04}: {text}")

@@ -78,7 +78,10 @@ impl Filter {
             Some(rule) => rule
                 .checks
                 .iter()
-                .find(|c| args.get(usize::from(c.arg)).is_some_and(|a| c.test.holds(*a)))
+                .find(|c| {
+                    args.get(usize::from(c.arg))
+                        .is_some_and(|a| c.test.holds(*a))
+                })
                 .map_or(rule.otherwise, |c| c.ret),
         }
     }

@@ -24,10 +24,14 @@ impl SeccompData {
             4 => Some(self.arch),
             8 => Some(low(self.instruction_pointer)),
             12 => Some(high(self.instruction_pointer)),
-            16..=60 if off % 4 == 0 => {
+            16..=60 if off.is_multiple_of(4) => {
                 let i = usize::try_from((off - 16) / 8).ok()?;
                 let v = *self.args.get(i)?;
-                Some(if (off - 16) % 8 == 0 { low(v) } else { high(v) })
+                Some(if (off - 16).is_multiple_of(8) {
+                    low(v)
+                } else {
+                    high(v)
+                })
             }
             _ => None,
         }
@@ -69,10 +73,14 @@ pub fn run(program: &[BpfInsn], data: &SeccompData) -> Result<Outcome, Interpret
             // BPF_LD
             0x00 => {
                 a = match insn.code {
-                    0x20 => data.word(k).ok_or(InterpretError::BadLoad { pc, offset: k })?,
+                    0x20 => data
+                        .word(k)
+                        .ok_or(InterpretError::BadLoad { pc, offset: k })?,
                     0x00 => k,
                     0x80 => 64,
-                    0x60 => *mem.get(k as usize).ok_or(InterpretError::BadLoad { pc, offset: k })?,
+                    0x60 => *mem
+                        .get(k as usize)
+                        .ok_or(InterpretError::BadLoad { pc, offset: k })?,
                     code => return Err(InterpretError::BadOpcode { pc, code }),
                 };
             }
@@ -81,13 +89,17 @@ pub fn run(program: &[BpfInsn], data: &SeccompData) -> Result<Outcome, Interpret
                 x = match insn.code {
                     0x01 => k,
                     0x81 => 64,
-                    0x61 => *mem.get(k as usize).ok_or(InterpretError::BadLoad { pc, offset: k })?,
+                    0x61 => *mem
+                        .get(k as usize)
+                        .ok_or(InterpretError::BadLoad { pc, offset: k })?,
                     code => return Err(InterpretError::BadOpcode { pc, code }),
                 };
             }
             // BPF_ST, BPF_STX
             0x02 | 0x03 => {
-                let slot = mem.get_mut(k as usize).ok_or(InterpretError::BadLoad { pc, offset: k })?;
+                let slot = mem
+                    .get_mut(k as usize)
+                    .ok_or(InterpretError::BadLoad { pc, offset: k })?;
                 *slot = if class == 0x02 { a } else { x };
             }
             // BPF_ALU
@@ -97,15 +109,24 @@ pub fn run(program: &[BpfInsn], data: &SeccompData) -> Result<Outcome, Interpret
                     0x00 => a.wrapping_add(src),
                     0x10 => a.wrapping_sub(src),
                     0x20 => a.wrapping_mul(src),
-                    0x30 => a.checked_div(src).ok_or(InterpretError::DivideByZero { pc })?,
+                    0x30 => a
+                        .checked_div(src)
+                        .ok_or(InterpretError::DivideByZero { pc })?,
                     0x40 => a | src,
                     0x50 => a & src,
                     0x60 => a.checked_shl(src).unwrap_or(0),
                     0x70 => a.checked_shr(src).unwrap_or(0),
                     0x80 => a.wrapping_neg(),
-                    0x90 => a.checked_rem(src).ok_or(InterpretError::DivideByZero { pc })?,
+                    0x90 => a
+                        .checked_rem(src)
+                        .ok_or(InterpretError::DivideByZero { pc })?,
                     0xa0 => a ^ src,
-                    _ => return Err(InterpretError::BadOpcode { pc, code: insn.code }),
+                    _ => {
+                        return Err(InterpretError::BadOpcode {
+                            pc,
+                            code: insn.code,
+                        });
+                    }
                 };
             }
             // BPF_JMP
@@ -122,7 +143,12 @@ pub fn run(program: &[BpfInsn], data: &SeccompData) -> Result<Outcome, Interpret
                     0x20 => Some(a > src),
                     0x30 => Some(a >= src),
                     0x40 => Some(a & src != 0),
-                    _ => return Err(InterpretError::BadOpcode { pc, code: insn.code }),
+                    _ => {
+                        return Err(InterpretError::BadOpcode {
+                            pc,
+                            code: insn.code,
+                        });
+                    }
                 };
                 if let Some(t) = taken {
                     next = pc + 1 + usize::from(if t { insn.jt } else { insn.jf });
@@ -133,7 +159,12 @@ pub fn run(program: &[BpfInsn], data: &SeccompData) -> Result<Outcome, Interpret
                 let ret = match insn.code & 0x18 {
                     0x00 => k,
                     0x10 => a,
-                    _ => return Err(InterpretError::BadOpcode { pc, code: insn.code }),
+                    _ => {
+                        return Err(InterpretError::BadOpcode {
+                            pc,
+                            code: insn.code,
+                        });
+                    }
                 };
                 return Ok(Outcome { ret, executed });
             }

@@ -6,7 +6,7 @@ mod x86_64;
 use crate::context::Arch;
 
 /// `(name, number)` pairs of an architecture, sorted by number.
-pub(crate) fn table(arch: Arch) -> &'static [(&'static str, u32)] {
+pub fn table(arch: Arch) -> &'static [(&'static str, u32)] {
     match arch {
         Arch::X86_64 => x86_64::SYSCALLS,
         Arch::Aarch64 => aarch64::SYSCALLS,
@@ -14,11 +14,17 @@ pub(crate) fn table(arch: Arch) -> &'static [(&'static str, u32)] {
 }
 
 /// The number of a syscall on an architecture, when it exists there.
-pub(crate) fn number(arch: Arch, name: &str) -> Option<u32> {
-    table(arch).iter().find(|(n, _)| *n == name).map(|(_, nr)| *nr)
+pub fn number(arch: Arch, name: &str) -> Option<u32> {
+    table(arch)
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, nr)| *nr)
 }
 
 /// The name of a syscall number on an architecture.
-pub(crate) fn name(arch: Arch, nr: u32) -> Option<&'static str> {
-    table(arch).iter().find(|(_, n)| *n == nr).map(|(name, _)| *name)
+pub fn name(arch: Arch, nr: u32) -> Option<&'static str> {
+    table(arch)
+        .iter()
+        .find(|(_, n)| *n == nr)
+        .map(|(name, _)| *name)
 }
