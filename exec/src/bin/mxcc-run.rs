@@ -1,0 +1,123 @@
+//! `mxcc-run POLICY [--dry-run] [--artifacts DIR] [--no-baseline] [-- CMD ARGS...]`: the
+//! executor without the rest of the CLI (the same code path as `mxcc run`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use exec::{Artifacts, RunError, RunOptions, codes};
+
+const USAGE: &str =
+    "usage: mxcc-run POLICY [--dry-run] [--artifacts DIR] [--no-baseline] [-- CMD ARGS...]";
+
+struct Args {
+    policy: PathBuf,
+    dry_run: bool,
+    artifacts: Option<PathBuf>,
+    no_baseline: bool,
+    command: Option<Vec<String>>,
+}
+
+fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut policy = None;
+    let mut args = Args {
+        policy: PathBuf::new(),
+        dry_run: false,
+        artifacts: None,
+        no_baseline: false,
+        command: None,
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--" => {
+                args.command = Some(it.by_ref().collect());
+                break;
+            }
+            "--dry-run" => args.dry_run = true,
+            "--no-baseline" => args.no_baseline = true,
+            "--artifacts" => args.artifacts = Some(PathBuf::from(it.next().ok_or(USAGE)?)),
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            s if s.starts_with('-') => return Err(format!("unknown option `{s}`\n{USAGE}")),
+            s if policy.is_none() => policy = Some(PathBuf::from(s)),
+            s => return Err(format!("unexpected argument `{s}`\n{USAGE}")),
+        }
+    }
+    args.policy = policy.ok_or(USAGE)?;
+    Ok(args)
+}
+
+fn load(args: &Args, opts: &RunOptions) -> Result<exec::Plan, RunError> {
+    let bytes = std::fs::read(&args.policy).map_err(|e| {
+        RunError::new(
+            codes::POLICY,
+            format!("cannot read `{}`: {e}", args.policy.display()),
+        )
+    })?;
+    let check = driver::CheckOptions {
+        platform: driver::PlatformChoice::Fixed(ir::Platform::Linux),
+        ..driver::CheckOptions::default()
+    };
+    let report = driver::check_source(&args.policy, ir::SourceId(0), &bytes, &check);
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{}: {}", d.code.as_str(), d.message))
+        .collect();
+    let policy = match report.policy {
+        Some(p) if errors.is_empty() => p,
+        _ => {
+            return Err(RunError::new(
+                codes::POLICY,
+                format!(
+                    "`{}` has errors: {}",
+                    args.policy.display(),
+                    errors.join("; ")
+                ),
+            )
+            .with_help("run `mxcc check` on the policy"));
+        }
+    };
+    let artifacts = match &args.artifacts {
+        Some(dir) => Artifacts::load(dir)?,
+        None => Artifacts::compile(&policy, opts.home_dir.clone()),
+    };
+    exec::plan(&policy, &artifacts, args.command.clone(), opts)
+}
+
+fn main() -> ExitCode {
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut opts = RunOptions {
+        no_baseline: args.no_baseline,
+        home_dir: std::env::var("HOME").ok(),
+        ..RunOptions::default()
+    };
+    // The override can only lower the probed ABI (see `ProbeOverride`), never weaken a run.
+    if let Ok(v) = std::env::var(exec::probe::FAKE_LANDLOCK_ABI_ENV) {
+        opts.probe_override.landlock_abi = v.parse().ok().or(Some(0));
+    }
+    let result = load(&args, &opts).and_then(|plan| {
+        if args.dry_run {
+            print!("{plan}");
+            let probe = exec::Probe::detect(&opts.probe_override);
+            plan.check_against(&probe).map(|()| 0)
+        } else {
+            for n in &plan.notes {
+                eprintln!("mxcc-run: note[{}]: {}", n.code.as_str(), n.message);
+            }
+            exec::run_plan(&plan, &opts)
+        }
+    });
+    match result {
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(255)),
+        Err(e) => {
+            eprintln!("mxcc-run: {e}");
+            ExitCode::from(u8::try_from(e.exit_status()).unwrap_or(125))
+        }
+    }
+}

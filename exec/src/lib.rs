@@ -1,0 +1,75 @@
+//! The Linux enforcement executor behind `mxcc run`.
+//!
+//! [`plan`] turns a policy and its compiled artifacts (from [`targets::compile`] or a directory
+//! written by `mxcc compile`) into a [`Plan`]: every step the executor takes, printable for
+//! `--dry-run`. [`run`] probes the kernel, refuses with an MX6xxx code when anything the plan
+//! relies on is missing, and otherwise starts the command confined, in this order:
+//!
+//! 1. `clone` into new user, pid, ipc, uts and mount namespaces (plus a network namespace when
+//!    the policy uses the network, or when landlock cannot scope abstract UNIX sockets); the
+//!    parent writes the uid and gid maps (the caller's ids, as MXC's bubblewrap backend does);
+//! 2. when the network namespace exists, the parent connects it with `slirp4netns` and loads
+//!    `nftables.nft` inside it, before the child continues;
+//! 3. the child makes every mount private, mounts its own `/proc` and `/tmp`, and applies the
+//!    mount masks (denied paths nested in grants, denied paths under the runtime baseline);
+//! 4. `chdir`, then every capability is dropped (bounding set, ambient, effective, permitted,
+//!    inheritable), then `PR_SET_NO_NEW_PRIVS`;
+//! 5. landlock `restrict_self` with the compiled ruleset (missing paths refuse the run);
+//! 6. the seccomp filter, last;
+//! 7. the child re-checks what it applied (`PR_GET_NO_NEW_PRIVS`, `PR_GET_SECCOMP` = 2, no
+//!    capabilities) and `execve`s the command with the policy's environment only.
+//!
+//! The child is pid 1 of its pid namespace: when it exits or the timeout kills it, the kernel
+//! kills every process left in the namespace, so nothing outlives the run.
+//!
+//! Each layer and what it proves is listed in `exec/README.md`.
+
+#![allow(
+    unsafe_code,
+    reason = "raw landlock, seccomp, clone and mount syscalls have no safe wrapper"
+)]
+
+pub mod artifacts;
+pub mod error;
+pub mod net;
+pub mod plan;
+pub mod probe;
+pub mod spawn;
+pub(crate) mod sys;
+
+pub use artifacts::{ArtifactSource, Artifacts};
+pub use error::{CODE_TABLE, RunError, codes};
+pub use plan::{Plan, plan};
+pub use probe::{Probe, ProbeOverride};
+
+/// Options of one run.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Lower what the probe reports (never raise it): used to test that the executor fails
+    /// closed on a weaker kernel.
+    pub probe_override: ProbeOverride,
+    /// Leave out MXC's read-only runtime baseline (`/usr`, `/etc`, ...): only the policy's paths
+    /// are granted.
+    pub no_baseline: bool,
+    /// The home directory `~` resolves to; defaults to `$HOME`.
+    pub home_dir: Option<String>,
+}
+
+/// Plans and runs a command (or `process.commandLine` through `sh -c`) under a policy and its
+/// artifacts. Returns the command's exit status (128 + signal number when a signal ended it).
+pub fn run(
+    policy: &ir::Policy,
+    artifacts: &Artifacts,
+    command: Option<Vec<String>>,
+    opts: &RunOptions,
+) -> Result<i32, RunError> {
+    let plan = plan(policy, artifacts, command, opts)?;
+    run_plan(&plan, opts)
+}
+
+/// Probes the kernel, refuses when it offers less than the plan relies on, then runs the plan.
+pub fn run_plan(plan: &Plan, opts: &RunOptions) -> Result<i32, RunError> {
+    let probe = Probe::detect(&opts.probe_override);
+    plan.check_against(&probe)?;
+    spawn::run(plan)
+}

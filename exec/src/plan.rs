@@ -1,0 +1,674 @@
+//! The plan: every step of one run, computed before anything is started, printable for
+//! `--dry-run`, and checked against the kernel probe.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ir::{Action, FsAccess, Platform};
+use serde_json::Value;
+
+use crate::artifacts::{
+    self, Artifacts, FS_RIGHTS, LandlockSpec, MaskKind, MaskSpec, NET_RIGHTS, PathRule, READ_EXEC,
+    SCOPES, SockFilter,
+};
+use crate::error::{RunError, codes};
+use crate::probe::Probe;
+
+/// MXC's read-only runtime baseline (the bubblewrap backend's `--ro-bind-try` list, minus the
+/// resolver directories under `/run`).
+pub const BASELINE: [&str; 14] = [
+    "/bin",
+    "/sbin",
+    "/lib",
+    "/lib32",
+    "/lib64",
+    "/libx32",
+    "/usr/bin",
+    "/usr/sbin",
+    "/usr/lib",
+    "/usr/lib32",
+    "/usr/lib64",
+    "/usr/libexec",
+    "/usr/share",
+    "/etc",
+];
+
+/// Device nodes the sandbox may read and write (bubblewrap's `--dev` set, without `/dev/tty`).
+pub const DEVICES: [&str; 5] = [
+    "/dev/null",
+    "/dev/zero",
+    "/dev/full",
+    "/dev/random",
+    "/dev/urandom",
+];
+
+/// The address of the host as seen from slirp4netns's namespace.
+pub const GATEWAY: &str = "10.0.2.2";
+
+/// The `PATH` used to find the command when the policy's environment has none.
+pub const DEFAULT_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
+
+/// How the sandbox's network namespace is connected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NetPlan {
+    /// The host network namespace; seccomp allows `AF_UNIX` sockets only and landlock scopes
+    /// abstract UNIX sockets.
+    HostNoIp,
+    /// A private network namespace with loopback only.
+    Isolated,
+    /// A private namespace connected by slirp4netns and filtered by `nftables.nft`.
+    Filtered { nft: String, host_loopback: bool },
+}
+
+/// One informational finding of the plan (printed, never fatal).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub code: ir::Code,
+    pub message: String,
+}
+
+/// Everything one run does.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub argv: Vec<String>,
+    /// The resolved executable (host path; the sandbox sees the same path).
+    pub exe: PathBuf,
+    pub env: Vec<(String, String)>,
+    pub cwd: PathBuf,
+    /// Milliseconds; 0 = none.
+    pub timeout_ms: u32,
+    pub net: NetPlan,
+    /// A private tmpfs on `/tmp` (when no policy path lies under `/tmp`).
+    pub private_tmp: bool,
+    /// Masks applied in the private mount namespace, in order.
+    pub masks: Vec<MaskSpec>,
+    /// Mask mount points missing on the host, created for the run and removed afterwards
+    /// (deepest last).
+    pub ghosts: Vec<PathBuf>,
+    pub landlock: LandlockSpec,
+    pub seccomp: Vec<SockFilter>,
+    pub notes: Vec<Note>,
+    pub source: artifacts::ArtifactSource,
+}
+
+/// Builds the plan for a policy, its artifacts and an optional command (else
+/// `process.commandLine` through `sh -c`).
+pub fn plan(
+    policy: &ir::Policy,
+    artifacts: &Artifacts,
+    command: Option<Vec<String>>,
+    opts: &crate::RunOptions,
+) -> Result<Plan, RunError> {
+    if policy.platform != Platform::Linux {
+        return Err(RunError::new(
+            codes::PLATFORM,
+            format!(
+                "the policy is lowered for `{}`, not linux",
+                policy.platform.as_str()
+            ),
+        ));
+    }
+    let report = artifacts.report()?;
+    let mut landlock = artifacts.landlock()?;
+    let seccomp = artifacts.seccomp()?;
+    let network_used = report_code(&report, "seccomp", "network") == Some("MX5021");
+    let scoped_abstract = landlock.scoped & 1 != 0;
+    let loopback_denied = policy.network.host_loopback.value == Action::Deny;
+    let net = if network_used {
+        let nft = artifacts.nftables()?.ok_or_else(|| {
+            RunError::new(
+                codes::ARTIFACT,
+                "the policy uses the network but `nftables.nft` is missing",
+            )
+        })?;
+        let host_loopback = policy
+            .network
+            .proxy
+            .as_ref()
+            .is_some_and(ir::net::Proxy::is_loopback);
+        NetPlan::Filtered { nft, host_loopback }
+    } else if loopback_denied && !scoped_abstract {
+        NetPlan::Isolated
+    } else {
+        NetPlan::HostNoIp
+    };
+    let mut notes = Vec::new();
+    check_report(&report, &net, &mut notes)?;
+    let home = opts.home_dir.clone().or_else(|| std::env::var("HOME").ok());
+    let policy_paths: Vec<(FsAccess, String)> = policy
+        .filesystem
+        .rules
+        .iter()
+        .filter_map(|r| host_path(&r.path, home.as_deref()).map(|p| (r.access, p)))
+        .collect();
+    let private_tmp = !policy_paths
+        .iter()
+        .any(|(_, p)| under(p, "/tmp") || under("/tmp", p));
+    let mut masks = landlock.mounts.clone();
+    if !opts.no_baseline {
+        add_baseline(
+            &mut landlock,
+            &mut masks,
+            &policy_paths,
+            private_tmp,
+            &mut notes,
+        );
+    }
+    let ghosts = ghosts(&masks);
+    let env = environment(policy);
+    let (argv, exe) = command_of(policy, command, &env)?;
+    let cwd = working_dir(policy, home.as_deref())?;
+    Ok(Plan {
+        argv,
+        exe,
+        env,
+        cwd,
+        timeout_ms: policy.process.timeout.value,
+        net,
+        private_tmp,
+        masks,
+        ghosts,
+        landlock,
+        seccomp,
+        notes,
+        source: artifacts.source.clone(),
+    })
+}
+
+fn under(path: &str, dir: &str) -> bool {
+    Path::new(path).starts_with(dir)
+}
+
+fn host_path(path: &ir::CanonPath, home: Option<&str>) -> Option<String> {
+    match path.root {
+        ir::Root::Posix => Some(path.display.clone()),
+        ir::Root::Home => {
+            let mut out = home?.trim_end_matches('/').to_owned();
+            for c in &path.components {
+                out.push('/');
+                out.push_str(c);
+            }
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// The code of one construct of one target in `report.json`.
+fn report_code<'a>(report: &'a Value, target: &str, construct: &str) -> Option<&'a str> {
+    report
+        .pointer(&format!("/targets/{target}/constructs"))?
+        .as_array()?
+        .iter()
+        .find(|e| e.get("construct").and_then(Value::as_str) == Some(construct))?
+        .get("code")?
+        .as_str()
+}
+
+/// Refuses when a construct that the artifacts leave unenforced is not closed by a layer this
+/// executor applies.
+fn check_report(report: &Value, net: &NetPlan, notes: &mut Vec<Note>) -> Result<(), RunError> {
+    let filtered = matches!(net, NetPlan::Filtered { .. });
+    let mut needed = vec!["landlock", "seccomp"];
+    if filtered {
+        needed.push("nftables");
+    }
+    for target in &needed {
+        let t = report
+            .pointer(&format!("/targets/{target}"))
+            .ok_or_else(|| {
+                RunError::new(
+                    codes::ARTIFACT,
+                    format!("`report.json` has no `{target}` target"),
+                )
+            })?;
+        if t.get("emitted").and_then(Value::as_bool) != Some(true) {
+            return Err(RunError::new(
+                codes::POLICY,
+                format!("the compiler withheld the `{target}` artifact"),
+            )
+            .with_help("run `mxcc check` and `mxcc compile` to see why"));
+        }
+        for e in t
+            .get("constructs")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let status = e.get("status").and_then(Value::as_str).unwrap_or_default();
+            let code = e.get("code").and_then(Value::as_str).unwrap_or_default();
+            let construct = e
+                .get("construct")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let detail = e.get("detail").and_then(Value::as_str).unwrap_or_default();
+            let covered_by = e.get("covered_by").and_then(Value::as_str);
+            let closed = match status {
+                "enforced" | "approximated" | "compat-grant" => true,
+                "covered" if covered_by.is_some_and(|c| needed.contains(&c)) => true,
+                "covered" | "gap-allowed" => match code {
+                    // The mount namespace is not a bubblewrap view: metadata stays visible.
+                    "MX5003" => {
+                        notes.push(Note {
+                            code: codes::METADATA,
+                            message: format!("{detail} (`{construct}`)"),
+                        });
+                        true
+                    }
+                    // Filesystem paths: landlock is always applied.
+                    "MX5022" => true,
+                    // Network protocols and addresses: by construction of `NetPlan`, nftables
+                    // filters a private namespace when the policy uses the network, and
+                    // seccomp allows no IP socket at all when it does not.
+                    "MX5006" | "MX5021" | "MX5031" => true,
+                    _ => false,
+                },
+                _ => false,
+            };
+            if !closed {
+                return Err(RunError::new(
+                    codes::GAP,
+                    format!(
+                        "`{construct}` is not enforced by any layer this executor applies: {detail}"
+                    ),
+                )
+                .with_help(format!(
+                    "target `{target}`, {code}; fix the policy or the target"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn add_baseline(
+    landlock: &mut LandlockSpec,
+    masks: &mut Vec<MaskSpec>,
+    policy_paths: &[(FsAccess, String)],
+    private_tmp: bool,
+    notes: &mut Vec<Note>,
+) {
+    let mut granted = Vec::new();
+    for p in BASELINE.iter().filter(|p| Path::new(p).exists()) {
+        landlock.paths.push(PathRule {
+            path: (*p).to_owned(),
+            access: READ_EXEC & landlock.handled_fs,
+            source: "baseline".to_owned(),
+        });
+        granted.push(*p);
+    }
+    landlock.paths.push(PathRule {
+        path: "/proc".to_owned(),
+        access: (1 << 2 | 1 << 3) & landlock.handled_fs,
+        source: "baseline (private /proc)".to_owned(),
+    });
+    for d in DEVICES.iter().filter(|p| Path::new(p).exists()) {
+        landlock.paths.push(PathRule {
+            path: (*d).to_owned(),
+            access: (1 << 1 | 1 << 2 | 1 << 14) & landlock.handled_fs,
+            source: "baseline (device)".to_owned(),
+        });
+    }
+    if private_tmp {
+        landlock.paths.push(PathRule {
+            path: "/tmp".to_owned(),
+            access: landlock.handled_fs,
+            source: "baseline (private /tmp)".to_owned(),
+        });
+    }
+    // A path the policy restricts below a baseline grant needs a mask, since landlock's union
+    // would otherwise give it the baseline's read access.
+    for (access, path) in policy_paths {
+        let below = granted.iter().any(|b| under(path, b));
+        let masked = masks.iter().any(|m| m.path == *path);
+        if below && *access == FsAccess::Denied && !masked {
+            masks.push(MaskSpec {
+                path: path.clone(),
+                kind: MaskKind::Denied,
+                source: "deniedPaths below the runtime baseline".to_owned(),
+            });
+        }
+    }
+    notes.push(Note {
+        code: codes::BASELINE,
+        message: format!(
+            "MXC's runtime baseline is readable and executable: {}, private /proc, /tmp and devices",
+            granted.join(", ")
+        ),
+    });
+}
+
+/// Every mount point of a mask that is missing on the host, shallow first.
+fn ghosts(masks: &[MaskSpec]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for m in masks {
+        let mut missing: Vec<PathBuf> = Path::new(&m.path)
+            .ancestors()
+            .take_while(|a| std::fs::symlink_metadata(a).is_err())
+            .map(Path::to_path_buf)
+            .collect();
+        missing.reverse();
+        for p in missing {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn environment(policy: &ir::Policy) -> Vec<(String, String)> {
+    let proxy = policy.network.proxy.as_ref().map(|p| {
+        let host = if p.is_loopback() {
+            GATEWAY.to_owned()
+        } else {
+            p.host.clone()
+        };
+        format!("{}://{}:{}", p.scheme, host, p.port)
+    });
+    let mut env: Vec<(String, String)> = Vec::new();
+    for entry in &policy.process.env {
+        let (Some(name), Some(value)) = (&entry.name, &entry.value) else {
+            continue;
+        };
+        if proxy.is_some() && ir::net::PROXY_ENV_VARS.contains(&name.as_str()) {
+            continue;
+        }
+        match env.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = value.clone(),
+            None => env.push((name.clone(), value.clone())),
+        }
+    }
+    if let Some(url) = proxy {
+        for name in ir::net::PROXY_ENV_VARS
+            .iter()
+            .filter(|n| !n.eq_ignore_ascii_case("NO_PROXY"))
+        {
+            env.push(((*name).to_owned(), url.clone()));
+        }
+    }
+    env
+}
+
+fn command_of(
+    policy: &ir::Policy,
+    command: Option<Vec<String>>,
+    env: &[(String, String)],
+) -> Result<(Vec<String>, PathBuf), RunError> {
+    let argv = match command {
+        Some(argv) if !argv.is_empty() => argv,
+        _ => match &policy.process.command_line {
+            Some(cmd) => vec!["sh".to_owned(), "-c".to_owned(), cmd.value.clone()],
+            None => {
+                return Err(
+                    RunError::new(codes::NO_COMMAND, "there is no command to run")
+                        .with_help("set `process.commandLine` or pass one after `--`"),
+                );
+            }
+        },
+    };
+    let name = argv.first().cloned().unwrap_or_default();
+    if name.contains('/') {
+        return Ok((argv, PathBuf::from(name)));
+    }
+    let path = env
+        .iter()
+        .find(|(n, _)| n == "PATH")
+        .map_or(DEFAULT_PATH, |(_, v)| v.as_str());
+    let exe = path
+        .split(':')
+        .filter(|d| d.starts_with('/'))
+        .map(|d| Path::new(d).join(&name))
+        .find(|p| p.is_file())
+        .ok_or_else(|| {
+            RunError::new(
+                codes::COMMAND_NOT_FOUND,
+                format!("`{name}` is not on the sandbox's PATH `{path}`"),
+            )
+        })?;
+    Ok((argv, exe))
+}
+
+/// MXC's cwd: verbatim when set; otherwise the first existing directory among the read-write
+/// paths, then the read-only paths, then `/`.
+fn working_dir(policy: &ir::Policy, home: Option<&str>) -> Result<PathBuf, RunError> {
+    if let Some(cwd) = &policy.process.cwd {
+        let dir = host_path(&cwd.value, home).ok_or_else(|| {
+            RunError::new(
+                codes::CWD,
+                format!("`{}` has no fixed host location", cwd.value.display),
+            )
+        })?;
+        if !Path::new(&dir).is_dir() {
+            return Err(RunError::new(
+                codes::CWD,
+                format!("the working directory `{dir}` does not exist"),
+            ));
+        }
+        return Ok(PathBuf::from(dir));
+    }
+    for access in [FsAccess::ReadWrite, FsAccess::ReadOnly] {
+        for rule in policy.filesystem.rules_with(access) {
+            if let Some(p) = host_path(&rule.path, home).filter(|p| Path::new(p).is_dir()) {
+                return Ok(PathBuf::from(p));
+            }
+        }
+    }
+    Ok(PathBuf::from("/"))
+}
+
+impl Plan {
+    /// True when the sandbox gets its own network namespace.
+    pub fn net_namespace(&self) -> bool {
+        !matches!(self.net, NetPlan::HostNoIp)
+    }
+
+    /// Refuses when the kernel offers less than the plan relies on.
+    pub fn check_against(&self, probe: &Probe) -> Result<(), RunError> {
+        let mut need = self.landlock.abi;
+        if self.landlock.handled_net != 0 {
+            need = need.max(4);
+        }
+        if self.landlock.scoped != 0 {
+            need = need.max(6);
+        }
+        if probe.landlock_abi < need {
+            let have = if probe.landlock_abi == 0 {
+                "landlock is not available".to_owned()
+            } else {
+                format!("the kernel offers landlock ABI {}", probe.landlock_abi)
+            };
+            return Err(RunError::new(
+                codes::LANDLOCK_ABI,
+                format!("{have}; the ruleset needs ABI {need}"),
+            )
+            .with_help("run on a kernel with landlock enabled (`lsm=landlock,...`); mxcc never runs unconfined"));
+        }
+        let actions = ["kill_process", "errno", "allow"];
+        if !probe.seccomp_filter
+            || !actions
+                .iter()
+                .all(|a| probe.seccomp_actions.iter().any(|x| x == a))
+        {
+            return Err(
+                RunError::new(codes::SECCOMP, "seccomp filters are not available")
+                    .with_help("the filter needs SECCOMP_RET_KILL_PROCESS, ERRNO and ALLOW"),
+            );
+        }
+        if !probe.user_namespaces {
+            return Err(
+                RunError::new(codes::USER_NAMESPACE, "user namespaces cannot be created")
+                    .with_help(
+                        "enable `user.max_user_namespaces` (and unprivileged user namespaces)",
+                    ),
+            );
+        }
+        if !probe.pid_namespaces {
+            return Err(RunError::new(
+                codes::NAMESPACE,
+                "pid, mount, ipc or uts namespaces are disabled",
+            ));
+        }
+        if self.net_namespace() && !probe.net_namespaces {
+            return Err(RunError::new(
+                codes::NET_NAMESPACE,
+                "network namespaces are disabled",
+            ));
+        }
+        if let NetPlan::Filtered { .. } = self.net {
+            if probe.slirp4netns.is_none() {
+                return Err(
+                    RunError::new(codes::NET_NAMESPACE, "`slirp4netns` is not installed")
+                        .with_help("install slirp4netns; allowed egress needs it"),
+                );
+            }
+            if probe.nft.is_none() {
+                return Err(RunError::new(codes::NFTABLES, "`nft` is not installed")
+                    .with_help("install nftables; egress filtering needs it"));
+            }
+        }
+        for rule in &self.landlock.paths {
+            let private = self.private_tmp && rule.path == "/tmp";
+            if !private && !Path::new(&rule.path).exists() {
+                return Err(RunError::new(
+                    codes::MISSING_PATH,
+                    format!("`{}` (`{}`) does not exist", rule.path, rule.source),
+                )
+                .with_help("create it before running or remove it from the policy"));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Plan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let source = match &self.source {
+            artifacts::ArtifactSource::Compiled => "compiled from the policy".to_owned(),
+            artifacts::ArtifactSource::Directory(d) => format!("read from `{}`", d.display()),
+        };
+        writeln!(f, "mxcc run plan (artifacts {source})")?;
+        writeln!(
+            f,
+            "1. probe: landlock ABI >= {}, seccomp filter, user/pid/ipc/uts/mount namespaces{}",
+            self.landlock.abi,
+            if self.net_namespace() {
+                ", network namespace"
+            } else {
+                ""
+            }
+        )?;
+        let ns = if self.net_namespace() {
+            "user, pid, ipc, uts, mount, net"
+        } else {
+            "user, pid, ipc, uts, mount"
+        };
+        writeln!(
+            f,
+            "2. clone into new {ns} namespaces; uid {} and gid {} map to themselves",
+            crate::sys::euid(),
+            crate::sys::egid()
+        )?;
+        match &self.net {
+            NetPlan::HostNoIp => writeln!(
+                f,
+                "3. network: host namespace; seccomp allows AF_UNIX sockets only"
+            )?,
+            NetPlan::Isolated => writeln!(f, "3. network: private namespace, loopback only")?,
+            NetPlan::Filtered { nft, host_loopback } => {
+                let lo = if *host_loopback {
+                    "host loopback reachable at 10.0.2.2 (proxy)"
+                } else {
+                    "--disable-host-loopback"
+                };
+                writeln!(
+                    f,
+                    "3. network: private namespace via slirp4netns ({lo}); nft -f nftables.nft ({} lines) inside it",
+                    nft.lines().count()
+                )?;
+            }
+        }
+        writeln!(
+            f,
+            "4. mounts: / made private; private /proc{}",
+            if self.private_tmp {
+                "; private tmpfs /tmp"
+            } else {
+                ""
+            }
+        )?;
+        for m in &self.masks {
+            let what = match m.kind {
+                MaskKind::Denied => "deny (empty read-only tmpfs or /dev/null)",
+                MaskKind::ReadOnly => "read-only bind",
+                MaskKind::ReadWrite => "read-write bind",
+            };
+            writeln!(f, "   mask {} -> {what} ({})", m.path, m.source)?;
+        }
+        for g in &self.ghosts {
+            writeln!(
+                f,
+                "   create missing mount point {} for the run, removed afterwards",
+                g.display()
+            )?;
+        }
+        writeln!(f, "5. chdir {}", self.cwd.display())?;
+        writeln!(
+            f,
+            "6. drop all capabilities (bounding, ambient, effective, permitted, inheritable); PR_SET_NO_NEW_PRIVS"
+        )?;
+        writeln!(
+            f,
+            "7. landlock ABI {}: handled fs [{}], net [{}], scoped [{}]",
+            self.landlock.abi,
+            artifacts::names(self.landlock.handled_fs, &FS_RIGHTS),
+            artifacts::names(self.landlock.handled_net, &NET_RIGHTS),
+            artifacts::names(self.landlock.scoped, &SCOPES)
+        )?;
+        for r in &self.landlock.paths {
+            writeln!(
+                f,
+                "   path_beneath {} [{}] ({})",
+                r.path,
+                artifacts::names(r.access, &FS_RIGHTS),
+                r.source
+            )?;
+        }
+        for (right, lo, hi) in &self.landlock.ports {
+            writeln!(
+                f,
+                "   net_port {lo}-{hi} [{}]",
+                artifacts::names(*right, &NET_RIGHTS)
+            )?;
+        }
+        writeln!(
+            f,
+            "8. seccomp filter: {} instructions, installed last",
+            self.seccomp.len()
+        )?;
+        writeln!(
+            f,
+            "9. re-check NoNewPrivs 1, Seccomp 2, no capabilities; execve {}",
+            self.exe.display()
+        )?;
+        writeln!(f, "   argv {:?}", self.argv)?;
+        let names: Vec<&str> = self.env.iter().map(|(n, _)| n.as_str()).collect();
+        writeln!(
+            f,
+            "   env cleared, then {}",
+            if names.is_empty() {
+                "nothing".to_owned()
+            } else {
+                names.join(", ")
+            }
+        )?;
+        match self.timeout_ms {
+            0 => writeln!(f, "   timeout: none")?,
+            ms => writeln!(f, "   timeout: {ms} ms, then SIGKILL to the pid namespace")?,
+        }
+        for n in &self.notes {
+            writeln!(f, "note[{}]: {}", n.code.0, n.message)?;
+        }
+        Ok(())
+    }
+}
