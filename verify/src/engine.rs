@@ -6,8 +6,6 @@
 //! assumptions (read before write, tcp, ports 443/80/22, egress) are kept while they stay
 //! satisfiable, so capped enumerations start with the most readable finding.
 
-use ir::FsOp;
-
 use crate::side::Side;
 use crate::space::{Dim, DomainAnswer, Relation, Space};
 
@@ -203,7 +201,7 @@ fn preferences(enc: &mut crate::encode::Encoder<'_>, dim: Dim) -> Vec<crate::ter
     match dim {
         Dim::Fs => {
             let op = t.bv_var(var::FS_OP, 2);
-            vec![t.eq_const(op, crate::encode::fs_op_index(FsOp::Read))]
+            vec![t.eq_const(op, crate::encode::fs_op_index(ir::FsOp::Read))]
         }
         Dim::Net => {
             let egress = t.bool_var(var::NET_EGRESS);

@@ -242,9 +242,10 @@ pub fn prove(
             other_role: "property".to_owned(),
         };
         let mut r = run(&ob, &space, opts);
-        if let (Outcome::Refuted(findings), Some(span)) = (&mut r.outcome, prop.span) {
+        if let Outcome::Refuted(findings) = &mut r.outcome {
             for f in findings {
-                f.other_span = Some(span);
+                f.other_span = prop.span;
+                f.other_cause = format!("`{}` forbids it", prop.text);
             }
         }
         out.push(ProofResult {
