@@ -114,3 +114,31 @@ fn windows_paths_compare_case_insensitively() {
         "platform windows\nro c:\\users\\me\\docs\nrw C:\\work\\\nro C:\\Users\\Me",
     );
 }
+
+#[cfg(feature = "z3")]
+#[test]
+fn solver_queries_can_be_dumped_as_smtlib() {
+    let dir = std::env::temp_dir().join(format!("mxcc-verify-dump-{}", std::process::id()));
+    let opts = Options {
+        engine: Engine::Solver,
+        dump_smt: Some(dir.clone()),
+        ..Options::default()
+    };
+    let report = diff(&policy(0, "ro /usr"), &policy(1, "ro /"), &opts);
+    assert!(!report.grants_more.is_empty());
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let first = std::fs::read_to_string(dir.join("diff-more-filesystem-1.smt2")).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        names.contains(&"diff-more-filesystem-1.smt2".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        first.contains("(check-sat)") && first.contains("fs_region"),
+        "{first}"
+    );
+}
