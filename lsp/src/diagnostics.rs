@@ -1,0 +1,80 @@
+//! mxcc diagnostics as LSP diagnostics: exact ranges, the MX code with a link to its rule
+//! page, and secondary labels as related information.
+
+use ir::{Diagnostic, Severity, SourceId};
+use lsp_types::{
+    CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Url,
+};
+
+use crate::text::Text;
+
+/// Where the documentation page of every code lives.
+pub(crate) const RULES_URL: &str = "https://mxcc.dev/rules/";
+
+/// A source a label may point into: the open document itself, or another file a diagnostic
+/// refers to (the baseline of a proof).
+pub(crate) struct Source<'a> {
+    pub(crate) id: SourceId,
+    pub(crate) uri: &'a Url,
+    pub(crate) text: &'a Text,
+}
+
+/// Converts one diagnostic whose primary label is in `sources[0]`. Labels in a source that
+/// is not listed are left out.
+pub(crate) fn to_lsp(d: &Diagnostic, sources: &[Source<'_>]) -> lsp_types::Diagnostic {
+    let home = sources.first();
+    let range = match (d.primary_span(), home) {
+        (Some(span), Some(home)) => home.text.range(span.start as usize, span.end as usize),
+        _ => lsp_types::Range::default(),
+    };
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    for note in &d.notes {
+        message.push_str("\nnote: ");
+        message.push_str(note);
+    }
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .labels
+        .iter()
+        .filter(|l| !l.primary)
+        .filter_map(|l| {
+            let source = sources.iter().find(|s| s.id == l.span.source)?;
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(
+                    source.uri.clone(),
+                    source
+                        .text
+                        .range(l.span.start as usize, l.span.end as usize),
+                ),
+                message: l.message.clone(),
+            })
+        })
+        .collect();
+    lsp_types::Diagnostic {
+        range,
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.code.as_str().to_owned())),
+        code_description: rule_url(d.code.as_str()).map(|href| CodeDescription { href }),
+        source: Some("mxcc".to_owned()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
+}
+
+pub(crate) fn rule_url(code: &str) -> Option<Url> {
+    Url::parse(&format!("{RULES_URL}{code}")).ok()
+}
+
+fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}

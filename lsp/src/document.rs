@@ -1,0 +1,74 @@
+//! An open document and what mxcc makes of it.
+
+use std::path::PathBuf;
+
+use driver::CheckOptions;
+use ir::SourceId;
+use lsp_types::Url;
+
+use crate::loose;
+use crate::text::Text;
+
+/// The source id of the open document in its own diagnostics.
+pub(crate) const HOME: SourceId = SourceId(0);
+
+pub(crate) struct Document {
+    pub(crate) text: Text,
+    pub(crate) version: i32,
+    /// Computed on demand and dropped by every edit.
+    pub(crate) analysis: Option<Analysis>,
+}
+
+/// The editor's view of a document: its tolerant tree and, for a policy, every diagnostic of
+/// `mxcc check`.
+#[derive(Clone, Debug)]
+pub(crate) struct Analysis {
+    pub(crate) tree: Option<loose::Node>,
+    /// Whether the document is an MXC policy; other JSON files are left alone.
+    pub(crate) is_policy: bool,
+    pub(crate) diagnostics: Vec<ir::Diagnostic>,
+}
+
+impl Analysis {
+    /// The root object of a policy, the only tree the features work on.
+    pub(crate) fn policy_root(&self) -> Option<&loose::Node> {
+        self.tree
+            .as_ref()
+            .filter(|root| self.is_policy && root.is_object())
+    }
+}
+
+/// Reads and checks a document through the same entry point as `mxcc check`.
+pub(crate) fn analyze(uri: &Url, text: &Text, options: &CheckOptions) -> Analysis {
+    let tree = loose::parse(text.as_str());
+    let is_policy = is_json(uri) && tree.as_ref().is_some_and(is_policy);
+    let diagnostics = if is_policy {
+        let path = uri
+            .to_file_path()
+            .unwrap_or_else(|()| PathBuf::from(uri.as_str()));
+        driver::check_source(&path, HOME, text.as_str().as_bytes(), options).diagnostics
+    } else {
+        Vec::new()
+    };
+    Analysis {
+        tree,
+        is_policy,
+        diagnostics,
+    }
+}
+
+fn is_json(uri: &Url) -> bool {
+    uri.path().to_ascii_lowercase().ends_with(".json")
+}
+
+/// A root object with at least one MXC top-level key, or a `$schema` that mentions mxc.
+pub(crate) fn is_policy(root: &loose::Node) -> bool {
+    let schema_says = root
+        .get("$schema")
+        .and_then(loose::Node::as_str)
+        .is_some_and(|s| s.to_ascii_lowercase().contains("mxc"));
+    schema_says
+        || root.members().iter().any(|m| {
+            m.key != "$schema" && m.key != "_comment" && crate::schema::is_top_level_key(&m.key)
+        })
+}

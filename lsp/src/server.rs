@@ -1,0 +1,411 @@
+//! The main loop: one thread reads messages, applies edits, answers requests and publishes
+//! diagnostics once the queue of incoming messages is empty.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use driver::{CheckOptions, PlatformChoice};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, CompletionOptions, CompletionParams, CompletionResponse,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DocumentSymbolParams, DocumentSymbolResponse, HoverParams, HoverProviderCapability,
+    InitializeParams, OneOf, PositionEncodingKind, PublishDiagnosticsParams, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextEdit, Url,
+    WorkspaceEdit,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::diagnostics::{self, Source};
+use crate::document::{Analysis, Document, HOME, analyze};
+use crate::fixes::{self, Fix};
+use crate::text::Text;
+use crate::{completion, hover, symbols};
+
+/// Serves one client over a connection until `exit`.
+pub(crate) fn serve(connection: &Connection) -> Result<(), String> {
+    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
+    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    let result = serde_json::json!({
+        "capabilities": capabilities(),
+        "serverInfo": { "name": "mxcc", "version": env!("CARGO_PKG_VERSION") },
+    });
+    connection
+        .initialize_finish(id, result)
+        .map_err(|e| e.to_string())?;
+    let mut server = Server {
+        connection,
+        options: options(params.initialization_options.as_ref()),
+        documents: HashMap::new(),
+        queue: VecDeque::new(),
+        dirty: BTreeSet::new(),
+        shutting_down: false,
+    };
+    server.run()
+}
+
+fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(PositionEncodingKind::UTF16),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".to_owned(), ":".to_owned()]),
+            ..CompletionOptions::default()
+        }),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// Check options from `initializationOptions`: `platform` (`linux`, `macos`, `windows`),
+/// `exact` and `strict`, as the flags of `mxcc check`.
+fn options(init: Option<&Value>) -> CheckOptions {
+    let mut options = CheckOptions::default();
+    let Some(init) = init else {
+        return options;
+    };
+    if let Some(platform) = init
+        .get("platform")
+        .and_then(Value::as_str)
+        .and_then(ir::Platform::parse)
+    {
+        options.platform = PlatformChoice::Fixed(platform);
+    }
+    options.exact = init.get("exact").and_then(Value::as_bool).unwrap_or(false);
+    options.strict = init.get("strict").and_then(Value::as_bool).unwrap_or(false);
+    options
+}
+
+struct Server<'c> {
+    connection: &'c Connection,
+    options: CheckOptions,
+    documents: HashMap<Url, Document>,
+    /// Messages read but not handled yet, so that a cancellation can reach a pending request.
+    queue: VecDeque<Message>,
+    /// Documents whose diagnostics must be published.
+    dirty: BTreeSet<Url>,
+    shutting_down: bool,
+}
+
+/// Whether the loop goes on.
+enum Flow {
+    Continue,
+    Exit(Result<(), String>),
+}
+
+impl Server<'_> {
+    fn run(&mut self) -> Result<(), String> {
+        loop {
+            if self.queue.is_empty() {
+                self.publish_dirty()?;
+                match self.connection.receiver.recv() {
+                    Ok(message) => self.enqueue(message)?,
+                    Err(_) => {
+                        return Err("the client closed the connection without `exit`".to_owned());
+                    }
+                }
+            }
+            while let Ok(message) = self.connection.receiver.try_recv() {
+                self.enqueue(message)?;
+            }
+            let Some(message) = self.queue.pop_front() else {
+                continue;
+            };
+            let outcome = catch_unwind(AssertUnwindSafe(|| self.handle(message)));
+            match outcome {
+                Ok(Flow::Continue) => {}
+                Ok(Flow::Exit(result)) => return result,
+                Err(_) => self.log("mxcc: internal error while handling a message")?,
+            }
+        }
+    }
+
+    /// Queues a message; a cancellation of a queued request answers it at once.
+    fn enqueue(&mut self, message: Message) -> Result<(), String> {
+        if let Message::Notification(n) = &message
+            && n.method == "$/cancelRequest"
+        {
+            let id = n.params.get("id").and_then(|id| match id {
+                Value::Number(n) => n
+                    .as_i64()
+                    .and_then(|n| i32::try_from(n).ok())
+                    .map(RequestId::from),
+                Value::String(s) => Some(RequestId::from(s.clone())),
+                _ => None,
+            });
+            let position = id.and_then(|id| {
+                self.queue
+                    .iter()
+                    .position(|m| matches!(m, Message::Request(r) if r.id == id))
+                    .map(|i| (i, id))
+            });
+            if let Some((i, id)) = position {
+                self.queue.remove(i);
+                self.send(Response::new_err(
+                    id,
+                    ErrorCode::RequestCanceled as i32,
+                    "canceled".to_owned(),
+                ))?;
+            }
+            return Ok(());
+        }
+        self.queue.push_back(message);
+        Ok(())
+    }
+
+    fn handle(&mut self, message: Message) -> Flow {
+        let sent = match message {
+            Message::Request(request) => self.request(request),
+            Message::Notification(n) if n.method == "exit" => {
+                return Flow::Exit(if self.shutting_down {
+                    Ok(())
+                } else {
+                    Err("`exit` before `shutdown`".to_owned())
+                });
+            }
+            Message::Notification(n) => {
+                self.notification(n);
+                Ok(())
+            }
+            Message::Response(_) => Ok(()),
+        };
+        match sent {
+            Ok(()) => Flow::Continue,
+            Err(e) => Flow::Exit(Err(e)),
+        }
+    }
+
+    fn request(&mut self, request: Request) -> Result<(), String> {
+        let id = request.id.clone();
+        if self.shutting_down {
+            return self.send(Response::new_err(
+                id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is shutting down".to_owned(),
+            ));
+        }
+        let response = match request.method.as_str() {
+            "shutdown" => {
+                self.shutting_down = true;
+                Response::new_ok(id, Value::Null)
+            }
+            "textDocument/hover" => self.answer(request, |s, p: HoverParams| {
+                let doc = &p.text_document_position_params;
+                s.with_analysis(&doc.text_document.uri, |text, analysis| {
+                    hover::hover(text, analysis, doc.position)
+                })
+                .flatten()
+            }),
+            "textDocument/completion" => self.answer(request, |s, p: CompletionParams| {
+                let doc = &p.text_document_position;
+                s.with_analysis(&doc.text_document.uri, |text, analysis| {
+                    CompletionResponse::Array(completion::complete(text, analysis, doc.position))
+                })
+            }),
+            "textDocument/codeAction" => self.answer(request, |s, p: CodeActionParams| {
+                let uri = p.text_document.uri.clone();
+                s.with_analysis(&uri, |text, analysis| {
+                    code_actions(&uri, text, analysis, &p)
+                })
+            }),
+            "textDocument/documentSymbol" => self.answer(request, |s, p: DocumentSymbolParams| {
+                s.with_analysis(&p.text_document.uri, |text, analysis| {
+                    let root = analysis.policy_root();
+                    DocumentSymbolResponse::Nested(
+                        root.map_or_else(Vec::new, |r| symbols::symbols(text, r)),
+                    )
+                })
+            }),
+            _ => Response::new_err(
+                id,
+                ErrorCode::MethodNotFound as i32,
+                format!("unknown method `{}`", request.method),
+            ),
+        };
+        self.send(response)
+    }
+
+    /// Parses the parameters of a request and answers it with `f`'s result.
+    fn answer<P: DeserializeOwned, R: Serialize>(
+        &mut self,
+        request: Request,
+        f: impl FnOnce(&mut Self, P) -> R,
+    ) -> Response {
+        match serde_json::from_value::<P>(request.params) {
+            Ok(params) => Response::new_ok(request.id, f(self, params)),
+            Err(e) => Response::new_err(request.id, ErrorCode::InvalidParams as i32, e.to_string()),
+        }
+    }
+
+    fn notification(&mut self, n: Notification) {
+        match n.method.as_str() {
+            "textDocument/didOpen" => {
+                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) {
+                    let doc = p.text_document;
+                    self.documents.insert(
+                        doc.uri.clone(),
+                        Document {
+                            text: Text::new(doc.text),
+                            version: doc.version,
+                            analysis: None,
+                        },
+                    );
+                    self.dirty.insert(doc.uri);
+                }
+            }
+            "textDocument/didChange" => {
+                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params)
+                    && let Some(doc) = self.documents.get_mut(&p.text_document.uri)
+                {
+                    for change in p.content_changes {
+                        doc.text.apply(change);
+                    }
+                    doc.version = p.text_document.version;
+                    doc.analysis = None;
+                    self.dirty.insert(p.text_document.uri);
+                }
+            }
+            "textDocument/didClose" => {
+                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) {
+                    let uri = p.text_document.uri;
+                    self.documents.remove(&uri);
+                    self.dirty.remove(&uri);
+                    let params = PublishDiagnosticsParams::new(uri, Vec::new(), None);
+                    let _ = self.notify("textDocument/publishDiagnostics", params);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs `f` on a document and its analysis (computed when missing).
+    fn with_analysis<R>(&mut self, uri: &Url, f: impl FnOnce(&Text, &Analysis) -> R) -> Option<R> {
+        let options = &self.options;
+        let doc = self.documents.get_mut(uri)?;
+        let analysis = doc
+            .analysis
+            .get_or_insert_with(|| analyze(uri, &doc.text, options));
+        Some(f(&doc.text, analysis))
+    }
+
+    fn publish_dirty(&mut self) -> Result<(), String> {
+        while let Some(uri) = self.dirty.pop_first() {
+            let version = self.documents.get(&uri).map(|d| d.version);
+            let published = self.with_analysis(&uri, |text, analysis| {
+                let home = [Source {
+                    id: HOME,
+                    uri: &uri,
+                    text,
+                }];
+                analysis
+                    .diagnostics
+                    .iter()
+                    .map(|d| diagnostics::to_lsp(d, &home))
+                    .collect::<Vec<_>>()
+            });
+            if let Some(list) = published {
+                self.notify(
+                    "textDocument/publishDiagnostics",
+                    PublishDiagnosticsParams::new(uri, list, version),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn notify(&self, method: &str, params: impl Serialize) -> Result<(), String> {
+        let n = Notification::new(method.to_owned(), params);
+        self.connection
+            .sender
+            .send(Message::Notification(n))
+            .map_err(|e| e.to_string())
+    }
+
+    fn send(&self, response: Response) -> Result<(), String> {
+        self.connection
+            .sender
+            .send(Message::Response(response))
+            .map_err(|e| e.to_string())
+    }
+
+    fn log(&self, message: &str) -> Result<(), String> {
+        let params = serde_json::json!({ "type": 1, "message": message });
+        self.notify("window/logMessage", params)
+    }
+}
+
+/// Quick fixes for the diagnostics in the requested range, and adding a missing `version`.
+fn code_actions(
+    uri: &Url,
+    text: &Text,
+    analysis: &Analysis,
+    params: &CodeActionParams,
+) -> Vec<CodeActionOrCommand> {
+    let Some(root) = analysis.policy_root() else {
+        return Vec::new();
+    };
+    let start = text.offset(params.range.start);
+    let end = text.offset(params.range.end);
+    let home = [Source {
+        id: HOME,
+        uri,
+        text,
+    }];
+    let mut actions = Vec::new();
+    let mut versioned = false;
+    for d in &analysis.diagnostics {
+        let Some(span) = d.primary_span() else {
+            continue;
+        };
+        let touches =
+            span.source == HOME && span.start as usize <= end && start <= span.end as usize;
+        if !touches {
+            continue;
+        }
+        if let Some(fix) = fixes::for_diagnostic(text.as_str(), root, d) {
+            versioned |= d.code.as_str() == "MX2004";
+            actions.push(action(uri, text, fix, Some(diagnostics::to_lsp(d, &home))));
+        }
+    }
+    if !versioned && let Some(fix) = fixes::add_version(text.as_str(), root) {
+        actions.push(action(uri, text, fix, None));
+    }
+    actions
+}
+
+fn action(
+    uri: &Url,
+    text: &Text,
+    fix: Fix,
+    diagnostic: Option<lsp_types::Diagnostic>,
+) -> CodeActionOrCommand {
+    let edits = fix
+        .edits
+        .into_iter()
+        .map(|e| TextEdit::new(text.range(e.start, e.end), e.text))
+        .collect();
+    let mut changes = HashMap::new();
+    changes.insert(uri.clone(), edits);
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: fix.title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        is_preferred: Some(diagnostic.is_some()),
+        diagnostics: diagnostic.map(|d| vec![d]),
+        edit: Some(WorkspaceEdit::new(changes)),
+        ..CodeAction::default()
+    })
+}

@@ -1,0 +1,254 @@
+//! Position conversion, cursor placement, completion and hover, each case rendered by one
+//! `check` helper into an insta file snapshot. `$0` in a fixture marks the cursor.
+
+use std::fmt::Write as _;
+
+use driver::{CheckOptions, PlatformChoice};
+use lsp_types::{CompletionTextEdit, HoverContents, Position, TextDocumentContentChangeEvent, Url};
+
+use crate::cursor::{self, Bias, Place};
+use crate::document::analyze;
+use crate::text::Text;
+use crate::{completion, fixes, hover, loose};
+
+/// Renders what the server knows at the cursor: its position both ways, the code units of
+/// its line, the place, the completions (with the text each would produce) and the hover.
+fn check(name: &str, fixture: &str) {
+    let Some(cursor) = fixture.find("$0") else {
+        panic!("fixture `{name}` has no `$0` cursor");
+    };
+    let source = fixture.replacen("$0", "", 1);
+    let text = Text::new(source.clone());
+    let Ok(uri) = Url::parse("file:///work/policy.json") else {
+        panic!("bad test url");
+    };
+    let options = CheckOptions {
+        platform: PlatformChoice::Fixed(ir::Platform::Linux),
+        ..CheckOptions::default()
+    };
+    let analysis = analyze(&uri, &text, &options);
+    let mut out = String::new();
+    let position = text.position(cursor);
+    let back = text.offset(position);
+    let _ = writeln!(
+        out,
+        "cursor: byte {cursor} = {}:{} -> byte {back}",
+        position.line, position.character
+    );
+    let line_start = source
+        .get(..cursor)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = source
+        .get(cursor..)
+        .and_then(|s| s.find('\n'))
+        .map_or(source.len(), |i| cursor + i);
+    let mut units = String::new();
+    for (i, c) in source
+        .get(line_start..line_end)
+        .unwrap_or("")
+        .char_indices()
+    {
+        let p = text.position(line_start + i);
+        assert_eq!(
+            text.offset(p),
+            line_start + i,
+            "round trip at byte {}",
+            line_start + i
+        );
+        let _ = write!(units, "{c:?}@{} ", p.character);
+    }
+    let _ = writeln!(out, "line: {}", units.trim_end());
+    let root = loose::parse(&source);
+    let place = match &root {
+        Some(root) => match cursor::locate(&source, root, cursor, Bias::Typing) {
+            Place::Key { path, member, .. } => format!("key `{}` in {path:?}", member.key),
+            Place::NewKey { path, .. } => format!("new key in {path:?}"),
+            Place::Value { path, node } => {
+                format!("value at {path:?} (written: {})", node.is_some())
+            }
+            Place::Outside => "outside".to_owned(),
+        },
+        None => "no tree".to_owned(),
+    };
+    let _ = writeln!(out, "place: {place}");
+    let _ = writeln!(out, "policy: {}", analysis.is_policy);
+    let _ = writeln!(out, "completions:");
+    for item in completion::complete(&text, &analysis, position) {
+        let applied = match &item.text_edit {
+            Some(CompletionTextEdit::Edit(edit)) => {
+                let (start, end) = (text.offset(edit.range.start), text.offset(edit.range.end));
+                let mut s = source.clone();
+                s.replace_range(start..end, &edit.new_text);
+                let from = start.saturating_sub(20);
+                let to = (start + edit.new_text.len() + 20).min(s.len());
+                s.get(from..to).unwrap_or("").replace('\n', "⏎")
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} [{}] => …{applied}…",
+            item.label,
+            item.detail.unwrap_or_default()
+        );
+    }
+    let hover_position = position;
+    let hover = hover::hover(&text, &analysis, hover_position)
+        .map(|h| match h.contents {
+            HoverContents::Markup(m) => m.value,
+            other => format!("{other:?}"),
+        })
+        .unwrap_or_else(|| "(none)".to_owned());
+    let _ = writeln!(out, "hover:\n{hover}");
+    insta::assert_snapshot!(name, out);
+}
+
+#[test]
+fn position_after_astral_character() {
+    check(
+        "position_after_astral_character",
+        "{\"_comment\": \"😀é\", $0\"version\": \"0.8.0-alpha\"}",
+    );
+}
+
+#[test]
+fn complete_top_level_key_in_partial_string() {
+    check(
+        "complete_top_level_key_in_partial_string",
+        "{\n  \"version\": \"0.8.0-alpha\",\n  \"_comment\": \"ünï 😀\",\n  \"fil$0\n}",
+    );
+}
+
+#[test]
+fn complete_nested_key_excludes_present_keys() {
+    check(
+        "complete_nested_key_excludes_present_keys",
+        "{\n  \"version\": \"0.8.0-alpha\",\n  \"network\": {\n    \"defaultPolicy\": \"block\",\n    $0\n  }\n}",
+    );
+}
+
+#[test]
+fn complete_enum_value_after_colon() {
+    check(
+        "complete_enum_value_after_colon",
+        "{\n  \"version\": \"0.8.0-alpha\",\n  \"network\": { \"defaultPolicy\": $0 }\n}",
+    );
+}
+
+#[test]
+fn complete_enum_value_in_string() {
+    check(
+        "complete_enum_value_in_string",
+        "{\"version\": \"0.8.0-alpha\", \"containment\": \"bu$0\"}",
+    );
+}
+
+#[test]
+fn complete_boolean_value() {
+    check(
+        "complete_boolean_value",
+        "{\"version\": \"0.8.0-alpha\", \"ui\": {\"disable\": t$0}}",
+    );
+}
+
+#[test]
+fn phase_selects_the_request_schema() {
+    check(
+        "phase_selects_the_request_schema",
+        "{\"version\": \"0.8.0-alpha\", \"phase\": \"provision\", \"containment\": \"$0\"}",
+    );
+}
+
+#[test]
+fn legacy_version_has_no_egress() {
+    check(
+        "legacy_version_has_no_egress",
+        "{\"version\": \"0.7.0-alpha\", \"network\": {\"$0\"}}",
+    );
+}
+
+#[test]
+fn array_items() {
+    check(
+        "array_items",
+        "{\"version\": \"0.8.0-alpha\", \"network\": {\"egress\": {\"allow\": [{\"ports\": [{\"protocol\": \"$0\"}]}]}}}",
+    );
+}
+
+#[test]
+fn hover_on_a_key() {
+    check(
+        "hover_on_a_key",
+        "{\"version\": \"0.8.0-alpha\", \"ui\": {\"clip$0board\": \"none\"}}",
+    );
+}
+
+#[test]
+fn not_a_policy() {
+    check("not_a_policy", "{\"name\": \"pkg\", \"$0\"}");
+}
+
+#[test]
+fn incremental_edits_use_utf16_columns() {
+    let mut text = Text::new("{\n  \"a😀\": \"é\"\n}\r\n".to_owned());
+    let edit = |(l1, c1), (l2, c2), t: &str| TextDocumentContentChangeEvent {
+        range: Some(lsp_types::Range::new(
+            Position::new(l1, c1),
+            Position::new(l2, c2),
+        )),
+        range_length: None,
+        text: t.to_owned(),
+    };
+    // Columns 4..6 are the two code units of 😀.
+    text.apply(edit((1, 4), (1, 6), "b"));
+    assert_eq!(text.as_str(), "{\n  \"ab\": \"é\"\n}\r\n");
+    // A column inside a surrogate pair snaps to the start of the character.
+    let mut astral = Text::new("\"😀x\"".to_owned());
+    astral.apply(edit((0, 2), (0, 3), ""));
+    assert_eq!(astral.as_str(), "\"x\"");
+    // A column past the end of a line stops before its line break, also for `\r\n`.
+    text.apply(edit((2, 99), (2, 99), "!"));
+    assert_eq!(text.as_str(), "{\n  \"ab\": \"é\"\n}!\r\n");
+    // A line past the end appends; reversed ranges are put in order.
+    text.apply(edit((9, 0), (9, 0), "x"));
+    text.apply(edit((1, 11), (1, 7), "ü"));
+    assert_eq!(text.as_str(), "{\n  \"ab\":ü\n}!\r\nx");
+    assert_eq!(text.position(text.as_str().len()), Position::new(3, 1));
+}
+
+#[test]
+fn fixes_remove_members_and_add_version() {
+    let apply = |text: &str, fix: Option<fixes::Fix>| {
+        let mut out = text.to_owned();
+        for e in fix.map(|f| f.edits).unwrap_or_default().into_iter().rev() {
+            out.replace_range(e.start..e.end, &e.text);
+        }
+        out
+    };
+    let text = "{\n  \"a\": 1,\n  \"b\": [2],\n  \"c\": 3\n}";
+    let Some(root) = loose::parse(text) else {
+        panic!("no tree");
+    };
+    let remove = |key: &str| {
+        let start = text.find(&format!("\"{key}\"")).unwrap_or(0);
+        let d = ir::Diagnostic::error(ir::Code("MX1101"), "unknown field")
+            .with_label(ir::Span::new(crate::document::HOME, start, start + 3), "");
+        apply(text, fixes::for_diagnostic(text, &root, &d))
+    };
+    assert_eq!(remove("a"), "{\n  \"b\": [2],\n  \"c\": 3\n}");
+    assert_eq!(remove("b"), "{\n  \"a\": 1,\n  \"c\": 3\n}");
+    assert_eq!(remove("c"), "{\n  \"a\": 1,\n  \"b\": [2]\n}");
+    assert_eq!(
+        apply(text, fixes::add_version(text, &root)),
+        "{\n  \"version\": \"0.8.0-alpha\",\n  \"a\": 1,\n  \"b\": [2],\n  \"c\": 3\n}"
+    );
+    let one_line = "{\"a\": 1}";
+    let Some(root) = loose::parse(one_line) else {
+        panic!("no tree");
+    };
+    assert_eq!(
+        apply(one_line, fixes::add_version(one_line, &root)),
+        "{\"version\": \"0.8.0-alpha\", \"a\": 1}"
+    );
+}
