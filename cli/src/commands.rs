@@ -1,5 +1,8 @@
 //! One module per subcommand.
 
 pub(crate) mod check;
+pub(crate) mod compile;
+pub(crate) mod diff;
+pub(crate) mod prove;
 pub(crate) mod rules;
 pub(crate) mod schema;

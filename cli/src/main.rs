@@ -33,6 +33,9 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
+        Command::Diff(args) => commands::diff::run(&args),
+        Command::Prove(args) => commands::prove::run(&args),
+        Command::Compile(args) => commands::compile::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
         Command::Explain(args) => commands::rules::explain(&args),
     };

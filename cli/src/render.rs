@@ -5,6 +5,18 @@ pub(crate) mod json;
 
 use driver::CheckReport;
 
+use crate::args::Format;
+
+/// Renders a report in the requested format.
+pub(crate) fn report(report: &CheckReport, format: Format) -> String {
+    match format {
+        Format::Human => human::report(report),
+        Format::Json => json::report(report),
+        Format::Sarif => sarif(report),
+        Format::Github => github(report),
+    }
+}
+
 fn lint_reports(report: &CheckReport) -> Vec<lints::output::FileReport> {
     report
         .files

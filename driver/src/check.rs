@@ -8,6 +8,7 @@ use ir::{Diagnostic, Platform, Policy, SourceFile, SourceId};
 
 use crate::config::{self, LoadedConfig};
 use crate::files;
+use crate::proofs::Proofs;
 
 /// How the platform of each file is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +28,12 @@ pub struct CheckOptions {
     pub limits: compiler::Limits,
     /// `--config`: one `mxcc.toml` for every file instead of the nearest one upward.
     pub config: Option<PathBuf>,
+    /// `--baseline`: every policy must grant nothing this policy does not.
+    pub baseline: Option<PathBuf>,
+    /// `--guardrail`: every policy must stay within each of these.
+    pub guardrails: Vec<PathBuf>,
+    /// Solver and semantics options for the proofs.
+    pub verify: verify::Options,
 }
 
 impl Default for CheckOptions {
@@ -39,6 +46,9 @@ impl Default for CheckOptions {
             strict: false,
             limits: compiler::Limits::default(),
             config: None,
+            baseline: None,
+            guardrails: Vec::new(),
+            verify: verify::Options::default(),
         }
     }
 }
@@ -66,6 +76,8 @@ pub struct CheckReport {
     pub files: Vec<FileReport>,
     /// Problems with the paths themselves (missing, unreadable, empty directories).
     pub path_errors: Vec<files::PathError>,
+    /// The baseline and guardrail policies, whose spans findings may point into.
+    pub references: Vec<FileReport>,
 }
 
 impl CheckReport {
@@ -88,22 +100,39 @@ impl CheckReport {
 }
 
 /// Checks every policy file under the given paths, in parallel; results are in path order.
-/// Configuration files with problems are reported as files of their own, after the policies.
+/// Configuration files and reference policies (baseline, guardrails) with problems are
+/// reported as files of their own, after the policies.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
     let (list, path_errors) = files::collect(paths);
     let config_of: Vec<Option<PathBuf>> = list
         .iter()
         .map(|f| options.config.clone().or_else(|| config::discover(f)))
         .collect();
-    let first_id = u32::try_from(list.len()).unwrap_or(u32::MAX);
-    let configs = config::load_all(config_of.iter().flatten().cloned(), first_id);
+    let mut next_id = u32::try_from(list.len()).unwrap_or(u32::MAX);
+    let configs = config::load_all(config_of.iter().flatten().cloned(), next_id);
+    next_id = next_id.saturating_add(u32::try_from(configs.len()).unwrap_or(u32::MAX));
+    let proofs = Proofs::load(
+        options.baseline.as_ref(),
+        &options.guardrails,
+        next_id,
+        options,
+    );
     let mut files: Vec<FileReport> = list
         .par_iter()
         .zip(config_of.par_iter())
         .enumerate()
         .map(|(i, (path, cfg))| {
-            let id = SourceId(u32::try_from(i).unwrap_or(u32::MAX));
-            check_file(path, id, options, cfg.as_ref().and_then(|c| configs.get(c)))
+            let stages = Stages {
+                lints: true,
+                config: cfg.as_ref().and_then(|c| configs.get(c)),
+                proofs: Some(&proofs),
+            };
+            check_file(
+                path,
+                SourceId(u32::try_from(i).unwrap_or(u32::MAX)),
+                options,
+                &stages,
+            )
         })
         .collect();
     for loaded in configs.values().filter(|c| !c.diagnostics.is_empty()) {
@@ -116,7 +145,20 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
             diagnostics: loaded.diagnostics.clone(),
         });
     }
-    CheckReport { files, path_errors }
+    let references: Vec<FileReport> = proofs.references().map(|r| r.report.clone()).collect();
+    files.extend(references.iter().filter(|r| r.has_errors()).cloned());
+    CheckReport {
+        files,
+        path_errors,
+        references,
+    }
+}
+
+/// Which stages run after the frontend.
+struct Stages<'a> {
+    lints: bool,
+    config: Option<&'a LoadedConfig>,
+    proofs: Option<&'a Proofs>,
 }
 
 fn host_platform(options: &CheckOptions) -> Platform {
@@ -129,10 +171,10 @@ fn check_file(
     path: &Path,
     id: SourceId,
     options: &CheckOptions,
-    config: Option<&LoadedConfig>,
+    stages: &Stages<'_>,
 ) -> FileReport {
     match std::fs::read(path) {
-        Ok(bytes) => check_with(path, id, &bytes, options, config),
+        Ok(bytes) => check_with(path, id, &bytes, options, stages),
         Err(e) => FileReport {
             path: path.to_path_buf(),
             source: SourceFile::new(path.display().to_string(), ""),
@@ -144,13 +186,37 @@ fn check_file(
     }
 }
 
+/// Compiles a reference policy (a baseline or guardrail): the frontend only.
+pub(crate) fn check_reference(path: &Path, id: SourceId, options: &CheckOptions) -> FileReport {
+    check_file(
+        path,
+        id,
+        options,
+        &Stages {
+            lints: false,
+            config: None,
+            proofs: None,
+        },
+    )
+}
+
 /// Checks one in-memory source (the LSP uses this for unsaved buffers), with the
-/// configuration `--config` names or the nearest `mxcc.toml`.
+/// configuration `--config` names or the nearest `mxcc.toml`, and the proofs the options name.
 pub fn check_source(path: &Path, id: SourceId, bytes: &[u8], options: &CheckOptions) -> FileReport {
     let config_path = options.config.clone().or_else(|| config::discover(path));
     let configs = config::load_all(config_path.clone(), id.0.saturating_add(1));
-    let config = config_path.as_ref().and_then(|p| configs.get(p));
-    check_with(path, id, bytes, options, config)
+    let proofs = Proofs::load(
+        options.baseline.as_ref(),
+        &options.guardrails,
+        id.0.saturating_add(2),
+        options,
+    );
+    let stages = Stages {
+        lints: true,
+        config: config_path.as_ref().and_then(|p| configs.get(p)),
+        proofs: Some(&proofs),
+    };
+    check_with(path, id, bytes, options, &stages)
 }
 
 fn check_with(
@@ -158,7 +224,7 @@ fn check_with(
     id: SourceId,
     bytes: &[u8],
     options: &CheckOptions,
-    config: Option<&LoadedConfig>,
+    stages: &Stages<'_>,
 ) -> FileReport {
     let (tree, diagnostics) = compiler::syntax::parse(id, bytes, options.limits);
     let platform = match options.platform {
@@ -175,19 +241,30 @@ fn check_with(
     };
     let output = compiler::compile_tree(id, tree, diagnostics, &compile_options);
     let mut diagnostics = output.diagnostics;
-    // Lints run on policies MXC accepts; on a rejected config they would report noise about
-    // values that are about to change.
-    if let Some(policy) = output
+    // Lints and proofs run on policies MXC accepts; on a rejected config they would report
+    // noise about values that are about to change.
+    let accepted = output
         .policy
         .as_ref()
-        .filter(|_| !diagnostics.iter().any(Diagnostic::is_error))
-    {
-        let lint = lints::LintContext {
-            strict: options.strict,
-            config: config.map(|c| c.config.clone()).unwrap_or_default(),
-            path: config.and_then(|c| config::relative(path, c)),
-        };
-        diagnostics.extend(lints::run(policy, &lint));
+        .filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    if let Some(policy) = accepted {
+        if stages.lints {
+            let lint = lints::LintContext {
+                strict: options.strict,
+                config: stages.config.map(|c| c.config.clone()).unwrap_or_default(),
+                path: stages.config.and_then(|c| config::relative(path, c)),
+            };
+            diagnostics.extend(lints::run(policy, &lint));
+        }
+        if let Some(proofs) = stages.proofs.filter(|p| !p.is_empty()) {
+            let mut verify_options = options.verify.clone();
+            verify_options.mode = if options.strict {
+                ir::Mode::Strict
+            } else {
+                ir::Mode::Mxc
+            };
+            diagnostics.extend(proofs.run(policy, &verify_options));
+        }
     }
     ir::diag::sort(&mut diagnostics);
     FileReport {

@@ -2,8 +2,10 @@
 //! verifier and the targets. Nothing here touches the terminal.
 
 pub mod check;
+pub mod compile;
 pub mod config;
 pub mod files;
+pub mod proofs;
 
 pub use check::{CheckOptions, CheckReport, FileReport, PlatformChoice, check_paths, check_source};
 pub use files::collect;

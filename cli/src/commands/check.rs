@@ -21,18 +21,20 @@ pub(crate) fn options(args: &PolicyArgs) -> CheckOptions {
             ..compiler::Limits::default()
         },
         config: args.config.clone(),
+        baseline: None,
+        guardrails: Vec::new(),
+        verify: verify::Options::default(),
     }
 }
 
 pub(crate) fn run(args: &CheckArgs) -> Outcome {
-    let report = driver::check_paths(&args.paths, &options(&args.policy));
-    let stdout = match args.format {
-        Format::Human => render::human::report(&report),
-        Format::Json => render::json::report(&report),
-        Format::Sarif => render::sarif(&report),
-        Format::Github => render::github(&report),
-    };
-    let code = if !report.path_errors.is_empty() {
+    let mut options = options(&args.policy);
+    options.baseline.clone_from(&args.baseline);
+    options.guardrails.clone_from(&args.guardrails);
+    let report = driver::check_paths(&args.paths, &options);
+    let stdout = render::report(&report, args.format);
+    let references_broken = report.references.iter().any(driver::FileReport::has_errors);
+    let code = if !report.path_errors.is_empty() || references_broken {
         2
     } else if report.has_errors() {
         1

@@ -9,27 +9,30 @@ use codespan_reporting::term::{Config, emit_into_string};
 use driver::CheckReport;
 
 pub(crate) fn report(report: &CheckReport) -> String {
+    // Every source a label may point into: the checked files and the reference policies.
     let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = report
-        .files
-        .iter()
-        .map(|f| files.add(f.source.name.clone(), f.source.text.clone()))
-        .collect();
+    let mut ids: Vec<(ir::SourceId, usize)> = Vec::new();
+    for f in report.files.iter().chain(&report.references) {
+        if !ids.iter().any(|(s, _)| *s == f.source_id) {
+            ids.push((
+                f.source_id,
+                files.add(f.source.name.clone(), f.source.text.clone()),
+            ));
+        }
+    }
+    let file_of = |span: ir::Span| {
+        ids.iter()
+            .find(|(s, _)| *s == span.source)
+            .map(|(_, id)| *id)
+    };
     let config = Config::default();
     let mut out = String::new();
     for e in &report.path_errors {
         out.push_str(&plain(&e.diagnostic));
     }
-    for (file, id) in report.files.iter().zip(ids) {
+    for file in &report.files {
         for d in &file.diagnostics {
-            let frame = frame(
-                d,
-                |span| {
-                    // Labels in this file only; other sources are rendered as notes.
-                    (span.source == file.source_id).then_some(id)
-                },
-                report,
-            );
+            let frame = frame(d, file_of);
             match emit_into_string(&config, &files, &frame) {
                 Ok(text) => out.push_str(&text),
                 Err(_) => out.push_str(&plain(d)),
@@ -57,11 +60,7 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn frame(
-    d: &ir::Diagnostic,
-    file_of: impl Fn(ir::Span) -> Option<usize>,
-    report: &CheckReport,
-) -> Frame<usize> {
+fn frame(d: &ir::Diagnostic, file_of: impl Fn(ir::Span) -> Option<usize>) -> Frame<usize> {
     let severity = match d.severity {
         ir::Severity::Error => Severity::Error,
         ir::Severity::Warning => Severity::Warning,
@@ -81,14 +80,8 @@ fn frame(
                     FrameLabel::new(style, id, l.span.range()).with_message(l.message.clone()),
                 );
             }
-            None => {
-                let name = report
-                    .files
-                    .iter()
-                    .find(|f| f.source_id == l.span.source)
-                    .map_or("<other file>".to_owned(), |f| f.source.name.clone());
-                notes.push(format!("{name}: {}", l.message));
-            }
+            None if l.message.is_empty() => {}
+            None => notes.push(l.message.clone()),
         }
     }
     if let Some(help) = &d.help {

@@ -1,0 +1,138 @@
+//! `mxcc prove POLICY [--guardrail G]... [--properties FILE]`.
+
+use driver::{CheckReport, FileReport, proofs::Reference};
+use ir::{SourceFile, SourceId};
+
+use crate::Outcome;
+use crate::args::{Format, ProveArgs};
+use crate::commands::check::options;
+use crate::commands::diff::verify_options;
+use crate::render;
+
+pub(crate) fn run(args: &ProveArgs) -> Outcome {
+    let options = options(&args.policy);
+    let policy = Reference::load(&args.path, SourceId(0), &options);
+    let guardrails: Vec<Reference> = args
+        .guardrails
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            Reference::load(
+                g,
+                SourceId(u32::try_from(i + 2).unwrap_or(u32::MAX)),
+                &options,
+            )
+        })
+        .collect();
+    let properties_file = match &args.properties {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(FileReport {
+                path: path.clone(),
+                source: SourceFile::new(path.display().to_string(), text),
+                source_id: SourceId(1),
+                platform: ir::Platform::host(),
+                policy: None,
+                diagnostics: Vec::new(),
+            }),
+            Err(e) => {
+                return Outcome {
+                    stdout: String::new(),
+                    stderr: format!("error[MX0001]: cannot read `{}`: {e}\n", path.display()),
+                    code: 2,
+                };
+            }
+        },
+        None => None,
+    };
+    let inputs_broken =
+        policy.policy().is_none() || guardrails.iter().any(|g| g.policy().is_none());
+    if inputs_broken {
+        let files = std::iter::once(policy.report)
+            .chain(guardrails.into_iter().map(|g| g.report))
+            .filter(FileReport::has_errors)
+            .collect();
+        let report = CheckReport {
+            files,
+            path_errors: Vec::new(),
+            references: Vec::new(),
+        };
+        return Outcome {
+            stdout: render::report(&report, args.format),
+            stderr: String::new(),
+            code: 2,
+        };
+    }
+    let (properties, property_diags) = match &properties_file {
+        Some(f) => verify::properties::parse_source(f.source_id, &f.source.text),
+        None => (Vec::new(), Vec::new()),
+    };
+    let guardrail_policies: Vec<ir::Policy> = guardrails
+        .iter()
+        .filter_map(|g| g.policy().cloned())
+        .collect();
+    let Some(target) = policy.policy() else {
+        return Outcome {
+            stdout: String::new(),
+            stderr: String::new(),
+            code: 2,
+        };
+    };
+    let results = verify::prove(
+        target,
+        &guardrail_policies,
+        &properties,
+        &verify_options(&args.solver, args.policy.strict),
+    );
+    let mut diagnostics = property_diags.clone();
+    let mut summary = String::new();
+    let (mut proved, mut refuted, mut unknown) = (0usize, 0usize, 0usize);
+    for r in &results {
+        let verdict = match &r.outcome {
+            verify::Outcome::Proved => {
+                proved += 1;
+                "proved".to_owned()
+            }
+            verify::Outcome::Refuted(f) => {
+                refuted += 1;
+                format!(
+                    "refuted ({} finding{})",
+                    f.len(),
+                    if f.len() == 1 { "" } else { "s" }
+                )
+            }
+            verify::Outcome::Unknown(reason) => {
+                unknown += 1;
+                format!("unknown: {reason}")
+            }
+        };
+        summary.push_str(&format!(
+            "{:<10} {}\n",
+            verdict.split(' ').next().unwrap_or(""),
+            r.name
+        ));
+        diagnostics.extend(r.diagnostics());
+    }
+    let mut file = policy.report.clone();
+    file.diagnostics = diagnostics;
+    ir::diag::sort(&mut file.diagnostics);
+    let mut references: Vec<FileReport> = guardrails.into_iter().map(|g| g.report).collect();
+    references.extend(properties_file);
+    let report = CheckReport {
+        files: vec![file],
+        path_errors: Vec::new(),
+        references,
+    };
+    let mut stdout = render::report(&report, args.format);
+    if args.format == Format::Human {
+        stdout.push_str(&summary);
+        stdout.push_str(&format!(
+            "{proved} proved, {refuted} refuted, {unknown} unknown\n"
+        ));
+    }
+    let failed = refuted > 0 || !property_diags.is_empty() || (unknown > 0 && !args.allow_unknown);
+    Outcome {
+        stdout,
+        stderr: String::new(),
+        code: u8::from(failed),
+    }
+}
