@@ -136,11 +136,14 @@ impl Config {
             let quoted = format!("\"{needle}\"");
             text.find(&quoted)
                 .map(|i| Span::new(source, i, i + quoted.len()))
-                .or_else(|| text.find(needle).map(|i| Span::new(source, i, i + needle.len())))
+                .or_else(|| {
+                    text.find(needle)
+                        .map(|i| Span::new(source, i, i + needle.len()))
+                })
                 .unwrap_or(Span::file_start(source))
         };
         let rules = crate::rules();
-        let mut check_selector = |sel: &str, diags: &mut Vec<Diagnostic>| {
+        let check_selector = |sel: &str, diags: &mut Vec<Diagnostic>| {
             if sel != "ALL" && !rules.iter().any(|m| specificity(sel, m).is_some()) {
                 diags.push(
                     Diagnostic::warning(
@@ -168,12 +171,9 @@ impl Config {
                     config.severity.insert(code, s);
                 }
                 None => diags.push(
-                    Diagnostic::error(
-                        CONFIG_SEVERITY,
-                        format!("`{level}` is not a severity"),
-                    )
-                    .with_label(at(&level), "expected `error`, `warning` or `info`")
-                    .with_help("severities are `error`, `warning` and `info`"),
+                    Diagnostic::error(CONFIG_SEVERITY, format!("`{level}` is not a severity"))
+                        .with_label(at(&level), "expected `error`, `warning` or `info`")
+                        .with_help("severities are `error`, `warning` and `info`"),
                 ),
             }
         }

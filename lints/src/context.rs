@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use ir::catalog::{self, Anchor, Kind};
-use ir::fs::{FsAccess, FsOp};
+use ir::fs::FsOp;
 use ir::{CanonPath, Decision, Diagnostic, Mode, PathStyle, Policy, Request, Root};
 
 use crate::config::Config;
@@ -93,7 +93,7 @@ pub(crate) struct Cx<'a> {
 
 impl Cx<'_> {
     /// The reference decision for a filesystem operation under the context's semantics.
-    pub fn decide_fs(&self, op: FsOp, path: &CanonPath) -> Decision {
+    pub(crate) fn decide_fs(&self, op: FsOp, path: &CanonPath) -> Decision {
         ir::decide(
             self.policy,
             &Request::Fs {
@@ -105,7 +105,7 @@ impl Cx<'_> {
     }
 
     /// The rule index that allows `op` on `path`, when one does.
-    pub fn allowing_rule(&self, op: FsOp, path: &CanonPath) -> Option<usize> {
+    pub(crate) fn allowing_rule(&self, op: FsOp, path: &CanonPath) -> Option<usize> {
         let d = self.decide_fs(op, path);
         match (d.allowed, d.cause) {
             (true, ir::Cause::FsRule(i)) => Some(i),
@@ -113,13 +113,15 @@ impl Cx<'_> {
         }
     }
 
-    pub fn join(&self, base: &CanonPath, parts: &[String]) -> CanonPath {
-        parts.iter().fold(base.clone(), |p, name| p.join(name, self.style))
+    pub(crate) fn join(&self, base: &CanonPath, parts: &[String]) -> CanonPath {
+        parts
+            .iter()
+            .fold(base.clone(), |p, name| p.join(name, self.style))
     }
 
     /// Every home directory the policy can reach: the symbolic `~`, `/root`, and under each
     /// profile parent every user name the policy spells plus one fresh name.
-    pub fn homes(&self) -> Vec<CanonPath> {
+    pub(crate) fn homes(&self) -> Vec<CanonPath> {
         let platform = self.policy.platform;
         let mut out = vec![CanonPath::from_parts(Root::Home, Vec::new(), self.style)];
         out.extend(catalog::extra_homes(platform));
@@ -142,7 +144,7 @@ impl Cx<'_> {
     }
 
     /// Concrete paths standing for a sensitive location, for `decide`.
-    pub fn instances(&self, s: &Sensitive) -> Vec<CanonPath> {
+    pub(crate) fn instances(&self, s: &Sensitive) -> Vec<CanonPath> {
         match &s.place {
             Place::Fixed(p) => vec![p.clone()],
             Place::Home(parts) => self.homes().iter().map(|h| self.join(h, parts)).collect(),
@@ -167,12 +169,16 @@ impl Cx<'_> {
             .collect();
         let mut out: Vec<CanonPath> = Vec::new();
         for rule in &self.policy.filesystem.rules {
+            if !self.is_workspace_base(&rule.path) {
+                continue;
+            }
             let comps = &rule.path.components;
             let candidate = if comps.windows(keys.len()).any(|w| w == keys.as_slice()) {
                 // The named path lies inside the entry: it is the exposed part.
                 rule.path.clone()
-            } else if let Some(k) =
-                (1..keys.len()).rev().find(|k| comps.ends_with(keys.get(..*k).unwrap_or(&[])))
+            } else if let Some(k) = (1..keys.len())
+                .rev()
+                .find(|k| comps.ends_with(keys.get(..*k).unwrap_or(&[])))
             {
                 // The named path ends with a prefix of the entry (`/repo/.git` for `.git/hooks`).
                 self.join(&rule.path, parts.get(k..).unwrap_or(&[]))
@@ -186,10 +192,64 @@ impl Cx<'_> {
         out
     }
 
+    /// True when a named directory can hold a workspace: not a volume root, a shared temporary
+    /// or profiles root, or a system directory (`/usr`, `/etc`, `C:\\Windows`), and not inside a catalogued location such as `~/.aws`.
+    fn is_workspace_base(&self, path: &CanonPath) -> bool {
+        const SYSTEM: [&str; 18] = [
+            "usr",
+            "bin",
+            "sbin",
+            "lib",
+            "lib32",
+            "lib64",
+            "libx32",
+            "etc",
+            "proc",
+            "sys",
+            "dev",
+            "boot",
+            "system",
+            "library",
+            "windows",
+            "program files",
+            "program files (x86)",
+            "programdata",
+        ];
+        let first = path.components.first().map(|c| c.to_lowercase());
+        let second = path.components.get(1).map(|c| c.to_lowercase());
+        let system = !path.root.is_symbolic()
+            && (first.as_deref().is_some_and(|f| SYSTEM.contains(&f))
+                || (first.as_deref() == Some("private") && second.as_deref() == Some("etc")));
+        let volume_root = path.is_root() && !path.root.is_symbolic();
+        if system || volume_root {
+            return false;
+        }
+        let shared_root = self.sensitive.iter().any(|s| {
+            matches!(s.kind, Kind::TempRoot | Kind::ProfilesRoot)
+                && self.instances(s).iter().any(|p| same_path(p, path))
+        });
+        if shared_root {
+            return false;
+        }
+        let inside_catalogue = self.sensitive.iter().any(|s| {
+            !matches!(s.kind, Kind::TempRoot | Kind::ProfilesRoot)
+                && !matches!(s.place, Place::Workspace(_))
+                && self
+                    .instances(s)
+                    .iter()
+                    .any(|p| path.starts_with(p) && !p.is_root())
+        });
+        !inside_catalogue
+    }
+
     /// Sensitive entries of the given kinds on which `op` is allowed, grouped by the rule
     /// that allows it: rule index → (entry index into `self.sensitive`, shown path).
     /// Workspace entries are shown at the concrete path, others as catalogued (`~/.ssh`).
-    pub fn exposed(&self, op: FsOp, kinds: &[Kind]) -> BTreeMap<usize, Vec<(usize, String)>> {
+    pub(crate) fn exposed(
+        &self,
+        op: FsOp,
+        kinds: &[Kind],
+    ) -> BTreeMap<usize, Vec<(usize, String)>> {
         let mut out: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
         for (ei, s) in self.sensitive.iter().enumerate() {
             if !kinds.contains(&s.kind) {
@@ -212,7 +272,7 @@ impl Cx<'_> {
     }
 
     /// Reports one finding per granting rule, listing the exposed entries.
-    pub fn report_exposed(
+    pub(crate) fn report_exposed(
         &self,
         meta: &crate::rule::RuleMeta,
         op: FsOp,

@@ -21,37 +21,37 @@ use crate::context::{Cx, Sensitive};
 pub(crate) struct Ports(Vec<(u16, u16)>);
 
 impl Ports {
-    pub const ALL: (u16, u16) = (0, u16::MAX);
+    pub(crate) const ALL: (u16, u16) = (0, u16::MAX);
 
-    pub fn all() -> Ports {
+    pub(crate) fn all() -> Ports {
         Ports(vec![Ports::ALL])
     }
 
-    pub fn of(lo: u16, hi: u16) -> Ports {
+    pub(crate) fn of(lo: u16, hi: u16) -> Ports {
         Ports(vec![(lo, hi)])
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn count(&self) -> u32 {
+    pub(crate) fn count(&self) -> u32 {
         self.0
             .iter()
             .map(|(lo, hi)| u32::from(*hi) - u32::from(*lo) + 1)
             .sum()
     }
 
-    pub fn contains(&self, port: u16) -> bool {
+    pub(crate) fn contains(&self, port: u16) -> bool {
         self.0.iter().any(|(lo, hi)| *lo <= port && port <= *hi)
     }
 
     /// True when every port from 1 to 65535 is in the set.
-    pub fn is_all(&self) -> bool {
+    pub(crate) fn is_all(&self) -> bool {
         self.0.iter().any(|(lo, hi)| *lo <= 1 && *hi == u16::MAX)
     }
 
-    pub fn union(&self, other: &Ports) -> Ports {
+    pub(crate) fn union(&self, other: &Ports) -> Ports {
         let mut all: Vec<(u16, u16)> = self.0.iter().chain(&other.0).copied().collect();
         all.sort_unstable();
         let mut out: Vec<(u16, u16)> = Vec::new();
@@ -64,7 +64,7 @@ impl Ports {
         Ports(out)
     }
 
-    pub fn minus(&self, other: &Ports) -> Ports {
+    pub(crate) fn minus(&self, other: &Ports) -> Ports {
         let mut out = Vec::new();
         for &(lo, hi) in &self.0 {
             let mut pieces = vec![(u32::from(lo), u32::from(hi))];
@@ -85,9 +85,11 @@ impl Ports {
                 }
                 pieces = next;
             }
-            out.extend(pieces.into_iter().filter_map(|(a, b)| {
-                Some((u16::try_from(a).ok()?, u16::try_from(b).ok()?))
-            }));
+            out.extend(
+                pieces
+                    .into_iter()
+                    .filter_map(|(a, b)| Some((u16::try_from(a).ok()?, u16::try_from(b).ok()?))),
+            );
         }
         Ports(out)
     }
@@ -102,7 +104,7 @@ pub(crate) struct Service {
 }
 
 impl Service {
-    pub fn all() -> Service {
+    pub(crate) fn all() -> Service {
         Service {
             tcp: Ports::all(),
             udp: Ports::all(),
@@ -110,11 +112,11 @@ impl Service {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.tcp.is_empty() && self.udp.is_empty() && !self.icmp
     }
 
-    pub fn union(&self, o: &Service) -> Service {
+    pub(crate) fn union(&self, o: &Service) -> Service {
         Service {
             tcp: self.tcp.union(&o.tcp),
             udp: self.udp.union(&o.udp),
@@ -122,7 +124,7 @@ impl Service {
         }
     }
 
-    pub fn minus(&self, o: &Service) -> Service {
+    pub(crate) fn minus(&self, o: &Service) -> Service {
         Service {
             tcp: self.tcp.minus(&o.tcp),
             udp: self.udp.minus(&o.udp),
@@ -131,8 +133,10 @@ impl Service {
     }
 
     /// What one `ports[]` entry selects.
-    pub fn of_selector(s: &PortSelector) -> Service {
-        let range = s.range.map_or_else(Ports::all, |(lo, hi)| Ports::of(lo, hi));
+    pub(crate) fn of_selector(s: &PortSelector) -> Service {
+        let range = s
+            .range
+            .map_or_else(Ports::all, |(lo, hi)| Ports::of(lo, hi));
         match s.protocol {
             ProtocolSelector::Any => Service {
                 tcp: range.clone(),
@@ -155,12 +159,12 @@ impl Service {
     }
 
     /// What a rule's `ports` selects; omitted means everything.
-    pub fn of_rule(rule: &NetRule) -> Service {
+    pub(crate) fn of_rule(rule: &NetRule) -> Service {
         match &rule.ports {
             None => Service::all(),
-            Some(sels) => sels
-                .iter()
-                .fold(Service::default(), |acc, s| acc.union(&Service::of_selector(s))),
+            Some(sels) => sels.iter().fold(Service::default(), |acc, s| {
+                acc.union(&Service::of_selector(s))
+            }),
         }
     }
 }
@@ -175,7 +179,7 @@ pub(crate) struct Region {
 }
 
 impl Region {
-    pub fn size(&self) -> u128 {
+    pub(crate) fn size(&self) -> u128 {
         (self.hi - self.lo).saturating_add(1)
     }
 }

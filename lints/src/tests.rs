@@ -128,8 +128,16 @@ fn generate_registry(rules_dir: &Path) -> String {
         for file in files {
             let module = file.file_stem().unwrap().to_string_lossy().into_owned();
             let text = std::fs::read_to_string(&file).unwrap();
-            let code = code_of(&text).unwrap_or_else(|| panic!("{} declares no code", file.display()));
-            rules.push((code, module, format!("rules/{category}/{}", file.file_name().unwrap().to_string_lossy())));
+            let code =
+                code_of(&text).unwrap_or_else(|| panic!("{} declares no code", file.display()));
+            rules.push((
+                code,
+                module,
+                format!(
+                    "rules/{category}/{}",
+                    file.file_name().unwrap().to_string_lossy()
+                ),
+            ));
         }
     }
     let mut out = String::from(
@@ -184,16 +192,31 @@ fn codes_are_unique_and_in_range() {
     for m in rules {
         assert!(seen.insert(m.code), "duplicate code {}", m.code);
         assert!(names.insert(m.name), "duplicate name {}", m.name);
-        assert!(m.code.starts_with(m.category.prefix()), "{} is not in {}", m.code, m.category.prefix());
-        assert_eq!(m.code.len(), 6, "{}", m.code);
-        assert!(m.code[2..].chars().all(|c| c.is_ascii_digit()), "{}", m.code);
         assert!(
-            m.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            m.code.starts_with(m.category.prefix()),
+            "{} is not in {}",
+            m.code,
+            m.category.prefix()
+        );
+        assert_eq!(m.code.len(), 6, "{}", m.code);
+        assert!(
+            m.code[2..].chars().all(|c| c.is_ascii_digit()),
+            "{}",
+            m.code
+        );
+        assert!(
+            m.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
             "{} is not kebab-case",
             m.name
         );
         for prefix in ["no-", "disallow-", "banned-"] {
-            assert!(!m.name.starts_with(prefix), "{} starts with {prefix}", m.name);
+            assert!(
+                !m.name.starts_with(prefix),
+                "{} starts with {prefix}",
+                m.name
+            );
         }
     }
 }
@@ -201,12 +224,22 @@ fn codes_are_unique_and_in_range() {
 #[test]
 fn docs_have_required_sections() {
     for m in crate::rules() {
-        for title in ["What it does", "Why is this bad?", "Example", "Use instead", "Backends affected"] {
+        for title in [
+            "What it does",
+            "Why is this bad?",
+            "Example",
+            "Use instead",
+            "Backends affected",
+        ] {
             let body = m.section(title).unwrap_or_default();
             assert!(!body.is_empty(), "{} lacks `## {title}`", m.code);
         }
         for title in ["Example", "Use instead"] {
-            assert!(m.example(title).is_some(), "{} `## {title}` has no ```json block", m.code);
+            assert!(
+                m.example(title).is_some(),
+                "{} `## {title}` has no ```json block",
+                m.code
+            );
         }
         assert!(!m.summary().is_empty(), "{}", m.code);
     }
@@ -217,7 +250,9 @@ fn doc_examples_hold() {
     let mut failures = Vec::new();
     for m in crate::rules() {
         for (title, want_one) in [("Example", true), ("Use instead", false)] {
-            let Some(example) = m.example(title) else { continue };
+            let Some(example) = m.example(title) else {
+                continue;
+            };
             let mut text = String::new();
             if example.platform != ir::Platform::Linux || example.strict {
                 text = format!(
@@ -233,7 +268,11 @@ fn doc_examples_hold() {
                 continue;
             }
             let found = findings(m.code, &text);
-            let ok = if want_one { found.len() == 1 } else { found.is_empty() };
+            let ok = if want_one {
+                found.len() == 1
+            } else {
+                found.is_empty()
+            };
             if !ok {
                 failures.push(format!(
                     "{} {title}: expected {} finding(s), got {}:\n{}",
@@ -252,7 +291,10 @@ fn doc_examples_hold() {
 fn explain_accepts_codes_and_names() {
     let first = &crate::rules()[0];
     assert_eq!(crate::explain(first.code).map(|m| m.code), Some(first.code));
-    assert_eq!(crate::explain(&first.code.to_lowercase()).map(|m| m.code), Some(first.code));
+    assert_eq!(
+        crate::explain(&first.code.to_lowercase()).map(|m| m.code),
+        Some(first.code)
+    );
     assert_eq!(crate::explain(first.name).map(|m| m.code), Some(first.code));
     assert!(crate::explain("MX9999").is_none());
 }
@@ -262,7 +304,249 @@ fn explain_accepts_codes_and_names() {
 fn rule_table() {
     let table: String = crate::rules()
         .iter()
-        .map(|m: &RuleMeta| format!("{} {} {} {}\n", m.code, m.name, m.severity, m.category.as_str()))
+        .map(|m: &RuleMeta| {
+            format!(
+                "{} {} {} {}\n",
+                m.code,
+                m.name,
+                m.severity,
+                m.category.as_str()
+            )
+        })
         .collect();
     insta::assert_snapshot!(table);
+}
+
+// Configuration, metrics and output.
+
+fn lower_policy(text: &str) -> ir::Policy {
+    let (_, policy, diags) = lower(text);
+    policy.unwrap_or_else(|| panic!("does not lower: {diags:?}"))
+}
+
+#[test]
+fn config_selection_and_overrides() {
+    let text = r#"
+select = ["MX30", "MX3101"]
+ignore = ["MX3005", "temp-root-writable"]
+
+[severity]
+MX3001 = "error"
+MX31 = "info"
+
+[per-file-ignores]
+"corpus/dangerous-*/**" = ["MX3001"]
+
+[secrets]
+paths = ["~/.config/mytool/token", "secrets.yaml"]
+"#;
+    let (config, diags) = crate::Config::parse(SourceId(1), text);
+    assert!(diags.is_empty(), "{diags:?}");
+    let policy = lower_policy(
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"},
+"filesystem": {"readwritePaths": ["/", "/tmp", "/work"], "readonlyPaths": ["/work", "~/.config"]}}"#,
+    );
+    let mut out = String::new();
+    for path in ["corpus/ok/policy.json", "corpus/dangerous-root/policy.json"] {
+        let lint = LintContext {
+            strict: false,
+            config: config.clone(),
+            path: Some(path.to_owned()),
+        };
+        let diags = crate::run(&policy, &lint);
+        let _ = writeln!(out, "## {path}");
+        for d in &diags {
+            let _ = writeln!(out, "{} {} {}", d.code, d.severity, d.message);
+        }
+    }
+    let m = crate::metrics_with(
+        &policy,
+        &LintContext {
+            config,
+            ..LintContext::default()
+        },
+    );
+    let _ = writeln!(out, "## user secrets exposed");
+    for c in m.catalogue.iter().filter(|c| c.id.starts_with("user:")) {
+        let _ = writeln!(
+            out,
+            "{} readable={} writable={}",
+            c.path, c.readable, c.writable
+        );
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn config_errors_are_diagnostics() {
+    let cases = [
+        "select = [\"MX30\"\n",
+        "unknown = 1\n",
+        "select = [\"MX99\", \"not-a-rule\"]\n",
+        "[severity]\nMX3001 = \"fatal\"\n",
+        "[per-file-ignores]\n\"a/[b\" = [\"MX3001\"]\n",
+        "[secrets]\npaths = [\"  \"]\n",
+        "select = 3\n",
+    ];
+    let mut out = String::new();
+    for text in cases {
+        let (_, diags) = crate::Config::parse(SourceId(0), text);
+        let _ = writeln!(out, "## {text:?}");
+        out.push_str(&render(text, &diags));
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn metrics_are_exact() {
+    let policy = lower_policy(
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"},
+"filesystem": {"readwritePaths": ["/work/repo"], "readonlyPaths": ["~"], "deniedPaths": ["~/.ssh"]},
+"network": {"egress": {"default": "deny",
+  "allow": [{"to": [{"cidr": "10.0.0.0/8", "except": ["10.1.0.0/16"]}, {"cidr": "2001:db8::/64"}],
+             "ports": [{"protocol": "tcp", "port": 443}, {"protocol": "udp", "port": 53}]},
+            {"to": [{"cidr": "192.0.2.0/24"}]}],
+  "deny": [{"to": [{"cidr": "10.2.0.0/16"}], "ports": [{"protocol": "any", "port": 443}]},
+           {"to": [{"cidr": "192.0.2.128/25"}]}]}}}"#,
+    );
+    let m = crate::metrics(&policy);
+    // 10/8 minus 10.1/16 minus 10.2/16 (denied on 443 but still reachable on UDP 53), plus
+    // 192.0.2.0/25: 2^24 - 2^16 + 128.
+    assert_eq!(m.ipv4_addresses, (1 << 24) - (1 << 16) + 128);
+    assert_eq!(m.ipv6_addresses, 1 << 64);
+    insta::assert_snapshot!(serde_json::to_string_pretty(&m).unwrap());
+    // Every address the metrics call reachable is reachable by the reference semantics.
+    use std::net::IpAddr;
+    let reachable = |ip: &str| {
+        let ip: IpAddr = ip.parse().unwrap();
+        ir::net::Protocol::ALL.iter().any(|proto| {
+            [53u16, 80, 443, 0].iter().any(|port| {
+                ir::decide(
+                    &policy,
+                    &ir::Request::Net {
+                        direction: ir::Direction::Egress,
+                        protocol: *proto,
+                        endpoint: ir::Endpoint::Ip(ip),
+                        port: *port,
+                    },
+                    ir::Mode::Mxc,
+                )
+                .allowed
+            })
+        })
+    };
+    for (ip, want) in [
+        ("10.0.0.1", true),
+        ("10.1.2.3", false),
+        ("10.2.0.1", true),
+        ("192.0.2.1", true),
+        ("192.0.2.200", false),
+        ("2001:db8::1", true),
+        ("8.8.8.8", false),
+    ] {
+        assert_eq!(reachable(ip), want, "{ip}");
+    }
+}
+
+fn sample_reports() -> Vec<crate::output::FileReport> {
+    let text = "{\"process\": {\"commandLine\": \"x\", \"env\": [\"DB_PASSWORD=hunter2\"]},\n \"filesystem\": {\"readwritePaths\": [\"/\", \"/a\"], \"readonlyPaths\": [\"/a/\"]}}\n";
+    let policy = lower_policy(text);
+    let diagnostics = crate::run(&policy, &LintContext::default());
+    vec![crate::output::FileReport {
+        path: "corpus/demo, 1: x/policy.json".to_owned(),
+        source: text.to_owned(),
+        diagnostics,
+    }]
+}
+
+#[test]
+fn github_output() {
+    insta::assert_snapshot!(crate::output::github::render(&sample_reports()));
+}
+
+#[test]
+fn sarif_output_is_valid() {
+    let sarif = crate::output::sarif::render(&sample_reports(), crate::rules(), "0.0.0");
+    let value: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(value["version"], "2.1.0");
+    assert_eq!(
+        value["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .len(),
+        crate::rules().len()
+    );
+    let results = value["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["relatedLocations"].is_array()));
+    insta::assert_snapshot!(serde_json::to_string_pretty(&results).unwrap());
+    // Validate with Microsoft's SARIF multitool when Node is available.
+    let dir = std::env::temp_dir().join(format!("mxcc-sarif-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mxcc.sarif");
+    std::fs::write(&file, &sarif).unwrap();
+    let status = std::process::Command::new("npx")
+        .args(["--yes", "@microsoft/sarif-multitool", "validate"])
+        .arg(&file)
+        .output();
+    match status {
+        Ok(out) => {
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                out.status.success(),
+                "sarif-multitool rejected the log:\n{text}"
+            );
+            assert!(
+                !text.contains("error"),
+                "sarif-multitool reported errors:\n{text}"
+            );
+        }
+        Err(e) if std::env::var("MXCC_REQUIRE_SARIF_MULTITOOL").is_ok() => {
+            panic!("cannot run npx: {e}")
+        }
+        Err(e) => eprintln!("skipping SARIF multitool validation: cannot run npx: {e}"),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Every corpus policy lints without panicking, on its own platform.
+#[test]
+fn corpus_lints_without_panics() {
+    let corpus = manifest_dir().join("../corpus");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        return;
+    };
+    let mut dirs: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+    dirs.sort();
+    for dir in dirs {
+        let Ok(json) = std::fs::read_to_string(dir.join("policy.json")) else {
+            continue;
+        };
+        let platform = std::fs::read_to_string(dir.join("platform"))
+            .ok()
+            .and_then(|p| ir::Platform::parse(p.trim()))
+            .unwrap_or(ir::Platform::Linux);
+        let out = compiler::compile(
+            SourceId(0),
+            json.as_bytes(),
+            &compiler::Options {
+                platform,
+                exact: false,
+                limits: compiler::Limits::default(),
+            },
+        );
+        if let Some(policy) = out.policy {
+            for strict in [false, true] {
+                let lint = LintContext {
+                    strict,
+                    ..LintContext::default()
+                };
+                let _ = crate::run(&policy, &lint);
+            }
+            let _ = crate::metrics(&policy);
+        }
+    }
 }

@@ -21,11 +21,38 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// A path as an RFC 3986 URI reference: `/` separators, every byte outside the unreserved
+/// set percent-encoded, absolute paths as `file:` URIs.
+pub fn uri(path: &str) -> String {
+    let slashed = path.replace('\\', "/");
+    let bytes = slashed.as_bytes();
+    let drive = bytes.len() >= 2
+        && bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && bytes.get(1) == Some(&b':');
+    let mut out = String::new();
+    if drive {
+        out.push_str("file:///");
+    } else if slashed.starts_with('/') {
+        out.push_str("file://");
+    }
+    for (i, b) in bytes.iter().enumerate() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
+            || (drive && i == 1);
+        if keep {
+            out.push(char::from(*b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn location(file: &SourceFile, path: &str, span: ir::Span) -> Value {
     let (start, end) = region(file, span);
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": path },
+            "artifactLocation": { "uri": uri(path) },
             "region": {
                 "startLine": start.line,
                 "startColumn": start.column,

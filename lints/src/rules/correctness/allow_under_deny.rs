@@ -48,24 +48,39 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(deny) = deny else { continue };
         let (message, severity) = if cx.strict {
             (
-                format!("`{}` is under denied `{}` and has no effect under deny-overrides", allow.raw, deny.raw),
+                format!(
+                    "`{}` is under denied `{}` and has no effect under deny-overrides",
+                    allow.raw, deny.raw
+                ),
                 Severity::Error,
             )
         } else if cx.policy.backend() == Backend::Seatbelt {
             (
-                format!("`{}` is under denied `{}`; Seatbelt keeps it denied, other backends re-open it", allow.raw, deny.raw),
+                format!(
+                    "`{}` is under denied `{}`; Seatbelt keeps it denied, other backends re-open it",
+                    allow.raw, deny.raw
+                ),
                 Severity::Warning,
             )
         } else {
             (
-                format!("`{}` re-opens access inside denied `{}`", allow.raw, deny.raw),
+                format!(
+                    "`{}` re-opens access inside denied `{}`",
+                    allow.raw, deny.raw
+                ),
                 Severity::Warning,
             )
         };
         out.push(
             META.diagnostic(message)
                 .with_severity(severity)
-                .with_label(allow.span, format!("{} entry inside a denied directory", allow.access.list_name()))
+                .with_label(
+                    allow.span,
+                    format!(
+                        "{} entry inside a denied directory",
+                        allow.access.list_name()
+                    ),
+                )
                 .with_secondary(deny.span, "denied here")
                 .with_help(
                     "MXC lets the deepest entry win, deny-overrides and Seatbelt let the deny win; \

@@ -37,12 +37,14 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for entry in cx.policy.process.env.iter().filter(|e| e.name.is_none()) {
         let shown: String = entry.raw.chars().take(40).collect();
         out.push(
-            META.diagnostic(format!("`{shown}` is not `NAME=VALUE`, so backends skip it"))
-                .with_label(entry.span, "ignored entry")
-                .with_help(
-                    "entries without `=` or with an empty name are dropped silently and the \
+            META.diagnostic(format!(
+                "`{shown}` is not `NAME=VALUE`, so backends skip it"
+            ))
+            .with_label(entry.span, "ignored entry")
+            .with_help(
+                "entries without `=` or with an empty name are dropped silently and the \
                      variable stays unset; write `NAME=VALUE`",
-                ),
+            ),
         );
     }
 }

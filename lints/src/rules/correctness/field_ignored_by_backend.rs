@@ -39,7 +39,10 @@ declare_rule! {
 /// Fields and the backends that honour them; all others accept and ignore the field.
 const HONOURED: [(&str, &[Backend]); 5] = [
     ("ui", &[Backend::ProcessContainer, Backend::Seatbelt]),
-    ("lifecycle.preservePolicy", &[Backend::ProcessContainer, Backend::Lxc]),
+    (
+        "lifecycle.preservePolicy",
+        &[Backend::ProcessContainer, Backend::Lxc],
+    ),
     ("fallback", &[Backend::ProcessContainer]),
     (
         "network.enforcementMode",
@@ -57,7 +60,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         if honoured.contains(&backend) {
             continue;
         }
-        let Some(span) = cx.policy.field(field) else { continue };
+        let Some(span) = cx.policy.field(field) else {
+            continue;
+        };
         out.push(
             META.diagnostic(format!(
                 "`{field}` is ignored by the `{}` backend",

@@ -43,7 +43,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let default = net.egress_default.value;
-    let mut entries: Vec<(RuleOrigin, Span)> = net.rules.iter().map(|r| (r.origin, r.span)).collect();
+    let mut entries: Vec<(RuleOrigin, Span)> =
+        net.rules.iter().map(|r| (r.origin, r.span)).collect();
     entries.extend(net.host_names.iter().map(|h| (h.origin, h.span)));
     entries.sort_by_key(|(_, s)| *s);
     for (origin, span) in entries {
@@ -58,7 +59,11 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             META.diagnostic(format!(
                 "`{origin}` has no effect: `{list}` cannot change a `{}` default",
-                if default == Action::Allow { "allow" } else { "block" }
+                if default == Action::Allow {
+                    "allow"
+                } else {
+                    "block"
+                }
             ))
             .with_label(span, "ignored host entry")
             .with_help(

@@ -37,7 +37,16 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for rule in &cx.policy.filesystem.rules {
-        let hit = rule.changes.iter().find(|c| !matches!(c, PathChange::Relative | PathChange::ParentComponent | PathChange::ParentAboveRoot | PathChange::SymbolicRoot(_) | PathChange::PrivateAlias));
+        let hit = rule.changes.iter().find(|c| {
+            !matches!(
+                c,
+                PathChange::Relative
+                    | PathChange::ParentComponent
+                    | PathChange::ParentAboveRoot
+                    | PathChange::SymbolicRoot(_)
+                    | PathChange::PrivateAlias
+            )
+        });
         if hit.is_none() {
             continue;
         }

@@ -35,7 +35,10 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for rule in &cx.policy.filesystem.rules {
-        let hit = rule.changes.iter().find(|c| matches!(c, PathChange::ParentComponent | PathChange::ParentAboveRoot));
+        let hit = rule
+            .changes
+            .iter()
+            .find(|c| matches!(c, PathChange::ParentComponent | PathChange::ParentAboveRoot));
         if hit.is_none() {
             continue;
         }

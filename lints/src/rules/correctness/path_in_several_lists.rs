@@ -45,7 +45,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             .enumerate()
             .filter(|(j, r)| *j != i && same_path(&r.path, &loose.path) && r.access > loose.access)
             .max_by_key(|(_, r)| r.access);
-        let Some((_, strict)) = strictest else { continue };
+        let Some((_, strict)) = strictest else {
+            continue;
+        };
         out.push(
             META.diagnostic(format!(
                 "`{}` is in `{}` and `{}`; MXC keeps only the `{}` entry",

@@ -39,9 +39,13 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(proxy) = &cx.policy.network.proxy else { return };
+    let Some(proxy) = &cx.policy.network.proxy else {
+        return;
+    };
     for entry in &cx.policy.process.env {
-        let Some(name) = entry.name.as_deref() else { continue };
+        let Some(name) = entry.name.as_deref() else {
+            continue;
+        };
         if !PROXY_ENV_VARS.contains(&name) {
             continue;
         }
@@ -51,13 +55,15 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             "replaced by the configured proxy URL"
         };
         out.push(
-            META.diagnostic(format!("`{name}` is {fate} because the policy configures a proxy"))
-                .with_label(entry.span, "overwritten by the backend")
-                .with_secondary(proxy.span, "proxy configured here")
-                .with_help(
-                    "backends scrub proxy variables from the environment and set them to the \
+            META.diagnostic(format!(
+                "`{name}` is {fate} because the policy configures a proxy"
+            ))
+            .with_label(entry.span, "overwritten by the backend")
+            .with_secondary(proxy.span, "proxy configured here")
+            .with_help(
+                "backends scrub proxy variables from the environment and set them to the \
                      proxy; remove the entry, and route exceptions through the proxy itself",
-                ),
+            ),
         );
     }
 }

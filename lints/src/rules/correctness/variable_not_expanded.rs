@@ -35,7 +35,10 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for rule in &cx.policy.filesystem.rules {
-        let hit = rule.changes.iter().find(|c| matches!(c, PathChange::SymbolicRoot(s) if s.starts_with(['$', '%'])));
+        let hit = rule
+            .changes
+            .iter()
+            .find(|c| matches!(c, PathChange::SymbolicRoot(s) if s.starts_with(['$', '%'])));
         if hit.is_none() {
             continue;
         }

@@ -39,7 +39,11 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     if p.version.is_some() {
         return;
     }
-    let at = Span::new(p.span.source, p.span.start as usize, p.span.start as usize + 1);
+    let at = Span::new(
+        p.span.source,
+        p.span.start as usize,
+        p.span.start as usize + 1,
+    );
     out.push(
         META.diagnostic("the policy has no `version`, so MXC applies the legacy pre-0.8 contract")
             .with_label(at, "no `version` in this object")

@@ -46,7 +46,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for rule in net.rules.iter().filter(|r| r.action == Action::Allow) {
         // Rules to every address are MX3012's finding; legacy host entries have no ports.
         let Some(peers) = &rule.to else { continue };
-        if peers.iter().any(|p| p.cidr.prefix == 0) || rule.ports.is_none() && !is_directional(rule) {
+        if peers.iter().any(|p| p.cidr.prefix == 0) || rule.ports.is_none() && !is_directional(rule)
+        {
             continue;
         }
         let s = Service::of_rule(rule);

@@ -46,10 +46,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     if p.backend() != Backend::Bubblewrap || net.shape != NetworkShape::Legacy || modern {
         return;
     }
-    let version = p
-        .version
-        .as_ref()
-        .map_or("no `version`".to_owned(), |v| format!("version `{}`", v.raw));
+    let version = p.version.as_ref().map_or("no `version`".to_owned(), |v| {
+        format!("version `{}`", v.raw)
+    });
     let mut findings: Vec<(ir::Span, String)> = Vec::new();
     if let Some(proxy) = &net.proxy {
         findings.push((

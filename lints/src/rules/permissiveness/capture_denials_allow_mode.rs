@@ -50,12 +50,14 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     out.push(
-        META.diagnostic("`captureDenials` in `allow` mode allows every denied access and only logs it")
-            .with_label(cd.mode.span.unwrap_or(cd.span), "permissive learning mode")
-            .with_help(
-                "allow mode turns the sandbox into an audit log; use `\"mode\": \"block\"` to \
+        META.diagnostic(
+            "`captureDenials` in `allow` mode allows every denied access and only logs it",
+        )
+        .with_label(cd.mode.span.unwrap_or(cd.span), "permissive learning mode")
+        .with_help(
+            "allow mode turns the sandbox into an audit log; use `\"mode\": \"block\"` to \
                  record denials while still enforcing them",
-            ),
+        ),
     );
 }
 

@@ -58,7 +58,11 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         .diagnostic(format!(
             "DNS (port 53) is reachable on {} address{}",
             cx.metrics.dns_addresses,
-            if cx.metrics.dns_addresses == 1 { "" } else { "es" }
+            if cx.metrics.dns_addresses == 1 {
+                ""
+            } else {
+                "es"
+            }
         ))
         .with_label(first.span, "allows port 53");
     for r in rules.iter().skip(1) {

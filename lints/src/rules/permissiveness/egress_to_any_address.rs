@@ -46,9 +46,12 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for rule in net.rules.iter().filter(|r| r.action == Action::Allow) {
         match &rule.to {
             None => out.push(
-                META.diagnostic(format!("`{}` allows every destination address", rule.origin))
-                    .with_label(rule.span, "no `to`: every IPv4 and IPv6 address")
-                    .with_help(HELP),
+                META.diagnostic(format!(
+                    "`{}` allows every destination address",
+                    rule.origin
+                ))
+                .with_label(rule.span, "no `to`: every IPv4 and IPv6 address")
+                .with_help(HELP),
             ),
             Some(peers) => {
                 for peer in peers.iter().filter(|p| p.cidr.prefix == 0) {

@@ -40,7 +40,10 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for rule in &cx.policy.filesystem.rules {
-        let is_volume_root = matches!(rule.path.root, Root::Posix | Root::Drive(_) | Root::Unc { .. });
+        let is_volume_root = matches!(
+            rule.path.root,
+            Root::Posix | Root::Drive(_) | Root::Unc { .. }
+        );
         if rule.access == FsAccess::Denied || !is_volume_root || !rule.path.is_root() {
             continue;
         }
@@ -50,12 +53,15 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             "read"
         };
         out.push(
-            META.diagnostic(format!("`{}` grants {what} access to the whole filesystem", rule.raw))
-                .with_label(rule.span, format!("root in `{}`", rule.access.list_name()))
-                .with_help(
-                    "a root grant exposes every file on the volume, including credentials; \
+            META.diagnostic(format!(
+                "`{}` grants {what} access to the whole filesystem",
+                rule.raw
+            ))
+            .with_label(rule.span, format!("root in `{}`", rule.access.list_name()))
+            .with_help(
+                "a root grant exposes every file on the volume, including credentials; \
                      list the directories the program needs instead",
-                ),
+            ),
         );
     }
 }

@@ -51,12 +51,15 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         }
         seen.push(ri);
         out.push(
-            META.diagnostic(format!("`{}` makes a whole home directory writable", rule.raw))
-                .with_label(rule.span, "grants write to the home directory")
-                .with_help(
-                    "shell start-up files, git and SSH configuration in the home directory run \
+            META.diagnostic(format!(
+                "`{}` makes a whole home directory writable",
+                rule.raw
+            ))
+            .with_label(rule.span, "grants write to the home directory")
+            .with_help(
+                "shell start-up files, git and SSH configuration in the home directory run \
                      outside the sandbox later; grant the project directory instead",
-                ),
+            ),
         );
     }
 }

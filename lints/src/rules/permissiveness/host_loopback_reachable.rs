@@ -45,7 +45,10 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (span, message) = match (net.host_loopback.span, net.shape) {
-        (Some(span), _) => (span, "`hostLoopback` makes services on the host loopback reachable"),
+        (Some(span), _) => (
+            span,
+            "`hostLoopback` makes services on the host loopback reachable",
+        ),
         (None, NetworkShape::Legacy) => match net.egress_default.span {
             Some(span) => (
                 span,

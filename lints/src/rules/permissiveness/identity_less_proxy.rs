@@ -44,7 +44,9 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let p = cx.policy;
-    let Some(proxy) = &p.network.proxy else { return };
+    let Some(proxy) = &p.network.proxy else {
+        return;
+    };
     if p.backend() != Backend::ProcessContainer || proxy.kind != ProxyKind::Runtime {
         return;
     }
@@ -57,7 +59,10 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     }
     out.push(
         META.diagnostic("the proxy has no peer identity, so all of host loopback must be open")
-            .with_label(proxy.span, "proxy without `processContainer.network.allowedProxyPeer`")
+            .with_label(
+                proxy.span,
+                "proxy without `processContainer.network.allowedProxyPeer`",
+            )
             .with_help(
                 "the identity-less path needs `hostLoopback: allow`, which exposes every host \
                  loopback service; set `processContainer.network.allowedProxyPeer` to the \

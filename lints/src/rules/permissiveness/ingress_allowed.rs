@@ -50,12 +50,14 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         NetworkShape::Directional => "ingress.default",
     };
     out.push(
-        META.diagnostic(format!("`{field}` accepts inbound connections from the local network"))
-            .with_label(span, "inbound allowed")
-            .with_help(
-                "every machine on the LAN can connect to a listening sandboxed process, and on \
+        META.diagnostic(format!(
+            "`{field}` accepts inbound connections from the local network"
+        ))
+        .with_label(span, "inbound allowed")
+        .with_help(
+            "every machine on the LAN can connect to a listening sandboxed process, and on \
                  Windows the capability is bidirectional; deny ingress unless the program serves",
-            ),
+        ),
     );
 }
 

@@ -48,8 +48,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    let restricts =
-        net.egress_default.value == Action::Deny || !net.rules.is_empty() || !net.host_names.is_empty();
+    let restricts = net.egress_default.value == Action::Deny
+        || !net.rules.is_empty()
+        || !net.host_names.is_empty();
     if !restricts {
         return;
     }

@@ -57,9 +57,14 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    let Some(pc) = &p.process_container else { return };
+    let Some(pc) = &p.process_container else {
+        return;
+    };
     for cap in &pc.capabilities {
-        if !NETWORK_CAPABILITIES.iter().any(|n| n.eq_ignore_ascii_case(&cap.value)) {
+        if !NETWORK_CAPABILITIES
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(&cap.value))
+        {
             continue;
         }
         let mut d = META

@@ -54,13 +54,15 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         .or(p.containment.requested.as_ref().map(|c| c.span))
         .unwrap_or(p.span);
     out.push(
-        META.diagnostic("the AppContainer is not least-privilege, so `ALL APPLICATION PACKAGES` grants apply")
-            .with_label(span, "`leastPrivilege` is not `true`")
-            .with_help(
-                "a regular AppContainer reads most of `C:\\Windows` and `C:\\Program Files` \
+        META.diagnostic(
+            "the AppContainer is not least-privilege, so `ALL APPLICATION PACKAGES` grants apply",
+        )
+        .with_label(span, "`leastPrivilege` is not `true`")
+        .with_help(
+            "a regular AppContainer reads most of `C:\\Windows` and `C:\\Program Files` \
                  through `ALL APPLICATION PACKAGES` ACEs the policy never lists; set \
                  `processContainer.leastPrivilege` to `true`",
-            ),
+        ),
     );
 }
 

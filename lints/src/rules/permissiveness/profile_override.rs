@@ -49,10 +49,11 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let mut d = META
         .diagnostic("`profileOverride` replaces the generated profile, so the policy's other fields are ignored")
         .with_label(po.span, "verbatim SBPL profile");
-    for section in [&cx.policy.filesystem.span, &cx.policy.network.span] {
-        if let Some(span) = section {
-            d = d.with_secondary(*span, "ignored");
-        }
+    for span in [cx.policy.filesystem.span, cx.policy.network.span]
+        .into_iter()
+        .flatten()
+    {
+        d = d.with_secondary(span, "ignored");
     }
     out.push(d.with_help(
         "with an override the filesystem, network and UI fields are type-checked and dropped; \

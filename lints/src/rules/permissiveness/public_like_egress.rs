@@ -48,7 +48,11 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     // A rule to every address is MX3012's finding.
-    let allows: Vec<_> = net.rules.iter().filter(|r| r.action == Action::Allow).collect();
+    let allows: Vec<_> = net
+        .rules
+        .iter()
+        .filter(|r| r.action == Action::Allow)
+        .collect();
     let any_everything = allows.iter().any(|r| {
         r.to.as_ref()
             .is_none_or(|peers| peers.iter().any(|p| p.cidr.prefix == 0))
@@ -62,7 +66,10 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         what.push(format!("{} IPv4 addresses", m.ipv4_addresses));
     }
     if m.ipv6_addresses > V6_LIMIT {
-        what.push(format!("2^{} IPv6 addresses", 127 - m.ipv6_addresses.leading_zeros()));
+        what.push(format!(
+            "2^{} IPv6 addresses",
+            127 - m.ipv6_addresses.leading_zeros()
+        ));
     }
     if what.is_empty() {
         return;

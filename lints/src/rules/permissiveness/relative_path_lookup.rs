@@ -52,7 +52,13 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 let root = ir::CanonPath::parse(d, cx.style).path.root;
                 d.is_empty() || root == ir::Root::Relative
             })
-            .map(|d| if d.is_empty() { "(empty)".to_owned() } else { format!("`{d}`") })
+            .map(|d| {
+                if d.is_empty() {
+                    "(empty)".to_owned()
+                } else {
+                    format!("`{d}`")
+                }
+            })
             .collect();
         if bad.is_empty() {
             continue;

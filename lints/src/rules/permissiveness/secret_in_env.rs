@@ -89,7 +89,9 @@ fn value_kind(value: &str) -> Option<&'static str> {
     let bytes = value.as_bytes();
     if value.len() == 20
         && (value.starts_with("AKIA") || value.starts_with("ASIA"))
-        && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
     {
         return Some("an AWS access key id");
     }

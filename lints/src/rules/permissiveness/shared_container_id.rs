@@ -43,15 +43,13 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (span, message) = match &p.container_id {
-        Some(id) if id.value.eq_ignore_ascii_case("CLI") => {
-            (id.span, "`containerId` `CLI` is the identity every run shares by default")
-        }
+        Some(id) if id.value.eq_ignore_ascii_case("CLI") => (
+            id.span,
+            "`containerId` `CLI` is the identity every run shares by default",
+        ),
         Some(_) => return,
         None => (
-            p.containment
-                .requested
-                .as_ref()
-                .map_or(p.span, |c| c.span),
+            p.containment.requested.as_ref().map_or(p.span, |c| c.span),
             "no `containerId`: the AppContainer identity `CLI` is shared by every such run",
         ),
     };

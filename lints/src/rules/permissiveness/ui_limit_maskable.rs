@@ -44,12 +44,17 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     if p.backend() != Backend::ProcessContainer || p.ui.disable.value {
         return;
     }
-    let Some(span) = p.ui.disable.span else { return };
+    let Some(span) = p.ui.disable.span else {
+        return;
+    };
     let mut masked = Vec::new();
     if !p.ui.injection.value {
         masked.push("`injection: false` (enforced from build 26100)");
     }
-    let ime = p.process_container.as_ref().is_none_or(|pc| !pc.ui.ime.value);
+    let ime = p
+        .process_container
+        .as_ref()
+        .is_none_or(|pc| !pc.ui.ime.value);
     if ime {
         masked.push("the IME limit (enforced from build 22621)");
     }

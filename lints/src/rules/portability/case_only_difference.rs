@@ -45,7 +45,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     };
     for (i, a) in rules.iter().enumerate() {
         let earlier = rules.iter().take(i).find(|b| {
-            b.path.root == a.path.root && b.path.components != a.path.components && fold(b) == fold(a)
+            b.path.root == a.path.root
+                && b.path.components != a.path.components
+                && fold(b) == fold(a)
         });
         let Some(b) = earlier else { continue };
         out.push(

@@ -39,7 +39,8 @@ declare_rule! {
 
 fn looks_windows(raw: &str) -> bool {
     let b = raw.as_bytes();
-    let drive = b.len() >= 2 && b.first().is_some_and(u8::is_ascii_alphabetic) && b.get(1) == Some(&b':');
+    let drive =
+        b.len() >= 2 && b.first().is_some_and(u8::is_ascii_alphabetic) && b.get(1) == Some(&b':');
     drive || raw.starts_with("\\\\") || raw.contains('\\') || raw.starts_with('%')
 }
 
@@ -60,12 +61,15 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             (cx.policy.platform.as_str(), "Windows")
         };
         out.push(
-            META.diagnostic(format!("`{}` is a {other} path in a {this} policy", rule.raw))
-                .with_label(rule.span, format!("{other} syntax"))
-                .with_help(
-                    "MXC passes paths verbatim in the host's syntax, so this entry names a different \
+            META.diagnostic(format!(
+                "`{}` is a {other} path in a {this} policy",
+                rule.raw
+            ))
+            .with_label(rule.span, format!("{other} syntax"))
+            .with_help(
+                "MXC passes paths verbatim in the host's syntax, so this entry names a different \
                      location; check the policy with `--platform` for the host it runs on",
-                ),
+            ),
         );
     }
 }
