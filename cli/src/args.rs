@@ -28,6 +28,8 @@ pub(crate) enum Command {
     Prove(ProveArgs),
     /// Emit backend artifacts and prove each one against the policy.
     Compile(CompileArgs),
+    /// Run the language server over stdio.
+    Lsp,
     /// List every lint rule.
     Rules(RulesArgs),
     /// Print the documentation of a rule, by code (`MX3001`) or name.

@@ -38,12 +38,12 @@ pub fn lower(root: &Node, header: &Header) -> Policy {
         .find(|m| {
             matches!(m.key.as_str(), "processContainer" | "appContainer") && m.value.is_object()
         })
-        .map(|m| backend::process_container(m));
+        .map(backend::process_container);
     policy.seatbelt = root
         .members()
         .iter()
         .find(|m| matches!(m.key.as_str(), "seatbelt" | "macos_sandbox") && m.value.is_object())
-        .map(|m| backend::seatbelt(m));
+        .map(backend::seatbelt);
     policy.lxc = root
         .get_present("lxc")
         .filter(|n| n.is_object())

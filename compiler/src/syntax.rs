@@ -138,18 +138,17 @@ fn syntax_error(source: SourceId, text: &str, e: &pest::error::Error<Rule>) -> D
         pest::error::InputLocation::Span((s, _)) => s,
     };
     // A complete value followed by more input is "trailing data", not a generic error.
-    if let Some(end) = value_end(text) {
-        if at >= end {
-            let rest = text.get(end..).unwrap_or("");
-            let skip = rest.len() - rest.trim_start().len();
-            let start = end + skip;
-            return Diagnostic::error(TRAILING_DATA, "unexpected data after the JSON value")
-                .with_label(
-                    Span::new(source, start, text.len()),
-                    "the config ended before this",
-                )
-                .with_help("a config file holds exactly one JSON object; remove what follows it");
-        }
+    if let Some(end) = value_end(text)
+        && at >= end
+    {
+        let rest = text.get(end..).unwrap_or("");
+        let start = end + (rest.len() - rest.trim_start().len());
+        return Diagnostic::error(TRAILING_DATA, "unexpected data after the JSON value")
+            .with_label(
+                Span::new(source, start, text.len()),
+                "the config ended before this",
+            )
+            .with_help("a config file holds exactly one JSON object; remove what follows it");
     }
     let found = text.get(at..).and_then(|r| r.chars().next());
     let (message, help) = match found {
@@ -206,10 +205,11 @@ fn value_end(text: &str) -> Option<usize> {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
     for rule in [Rule::object, Rule::array, Rule::string, Rule::number] {
-        if let Ok(mut pairs) = JsonParser::parse(rule, trimmed) {
-            if let Some(p) = pairs.next() {
-                return Some(lead + p.as_span().end());
-            }
+        if let Some(p) = JsonParser::parse(rule, trimmed)
+            .ok()
+            .and_then(|mut pairs| pairs.next())
+        {
+            return Some(lead + p.as_span().end());
         }
     }
     for lit in ["true", "false", "null"] {

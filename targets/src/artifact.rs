@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::backends::{appcontainer, firewall, lxc, seatbelt, wsb};
 use crate::backends::{bwrap, landlock, nftables, seccomp};
 use crate::target::TargetId;
 
@@ -26,4 +27,9 @@ pub(crate) enum Plan {
     Seccomp(seccomp::Filter),
     Bwrap(bwrap::Argv),
     Nftables(nftables::Ruleset),
+    Seatbelt(seatbelt::Profile),
+    AppContainer(appcontainer::Plan),
+    Firewall(firewall::Plan),
+    Wsb(wsb::Plan),
+    Lxc(lxc::Plan),
 }

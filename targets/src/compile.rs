@@ -43,20 +43,25 @@ pub fn compile(policy: &ir::Policy, targets: &[TargetId], options: &Options) -> 
     for id in &selected {
         let target = registry::target(*id);
         let mut cx = EmitContext::new(options, *id, &selected);
-        if policy.platform != ir::Platform::Linux {
+        if policy.platform != target.platform() {
             cx.gap(
                 codes::WRONG_PLATFORM,
                 "platform",
                 Some(policy.span),
                 format!(
-                    "the policy is lowered for `{}`, not for linux",
-                    policy.platform.as_str()
+                    "the policy is lowered for `{}`, not for {}",
+                    policy.platform.as_str(),
+                    target.platform().as_str()
                 ),
-                "compile with `--platform linux` to emit Linux artifacts",
+                "compile with the `--platform` of the target to emit its artifacts",
                 &[],
             );
         }
-        let artifact = if cx.refused() { None } else { target.emit(policy, &mut cx) };
+        let artifact = if cx.refused() {
+            None
+        } else {
+            target.emit(policy, &mut cx)
+        };
         let refused = cx.refused();
         reports.push(TargetReport {
             target: *id,
@@ -68,7 +73,10 @@ pub fn compile(policy: &ir::Policy, targets: &[TargetId], options: &Options) -> 
             format_version: artifact.as_ref().map(|a| a.format_version),
             capabilities: target.capabilities(options),
             entries: cx.entries,
-            assumptions: artifact.as_ref().map(|a| a.assumptions.clone()).unwrap_or_default(),
+            assumptions: artifact
+                .as_ref()
+                .map(|a| a.assumptions.clone())
+                .unwrap_or_default(),
         });
         diagnostics.extend(cx.diagnostics);
         if let Some(artifact) = artifact {
@@ -93,5 +101,11 @@ pub fn compile(policy: &ir::Policy, targets: &[TargetId], options: &Options) -> 
     }
     artifacts.insert(REPORT_FILE.to_owned(), report::render(&reports));
     ir::diag::sort(&mut diagnostics);
-    CompileOutput { artifacts, diagnostics, reports, models, emitted }
+    CompileOutput {
+        artifacts,
+        diagnostics,
+        reports,
+        models,
+        emitted,
+    }
 }
