@@ -24,10 +24,16 @@ pub(crate) struct Source<'a> {
 /// is not listed are left out.
 pub(crate) fn to_lsp(d: &Diagnostic, sources: &[Source<'_>]) -> lsp_types::Diagnostic {
     let home = sources.first();
+    // A finding whose primary label lies in another file (a configuration file, the baseline
+    // of a proof) is shown at the start of the document, with its label as related
+    // information when that file is listed.
     let range = match (d.primary_span(), home) {
-        (Some(span), Some(home)) => home.text.range(span.start as usize, span.end as usize),
+        (Some(span), Some(home)) if span.source == home.id => {
+            home.text.range(span.start as usize, span.end as usize)
+        }
         _ => lsp_types::Range::default(),
     };
+    let elsewhere = |l: &&ir::diag::Label| home.is_none_or(|h| l.span.source != h.id);
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
@@ -40,7 +46,7 @@ pub(crate) fn to_lsp(d: &Diagnostic, sources: &[Source<'_>]) -> lsp_types::Diagn
     let related: Vec<DiagnosticRelatedInformation> = d
         .labels
         .iter()
-        .filter(|l| !l.primary)
+        .filter(|l| !l.primary || elsewhere(l))
         .filter_map(|l| {
             let source = sources.iter().find(|s| s.id == l.span.source)?;
             Some(DiagnosticRelatedInformation {

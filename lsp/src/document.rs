@@ -15,8 +15,10 @@ pub(crate) const HOME: SourceId = SourceId(0);
 pub(crate) struct Document {
     pub(crate) text: Text,
     pub(crate) version: i32,
-    /// Computed on demand and dropped by every edit.
+    /// The view of the current text, computed on demand and dropped by every edit.
     pub(crate) analysis: Option<Analysis>,
+    /// Whether `analysis` holds the diagnostics of the current text.
+    pub(crate) checked: bool,
 }
 
 /// The editor's view of a document: its tolerant tree and, for a policy, every diagnostic of
@@ -39,22 +41,38 @@ impl Analysis {
 }
 
 /// Reads and checks a document through the same entry point as `mxcc check`.
+#[cfg(test)]
 pub(crate) fn analyze(uri: &Url, text: &Text, options: &CheckOptions) -> Analysis {
+    let mut analysis = view(uri, text);
+    analysis.diagnostics = check(uri, text, &analysis, options);
+    analysis
+}
+
+/// Reads a document without checking it (cheap: no compiler stage runs).
+pub(crate) fn view(uri: &Url, text: &Text) -> Analysis {
     let tree = loose::parse(text.as_str());
     let is_policy = is_json(uri) && tree.as_ref().is_some_and(is_policy);
-    let diagnostics = if is_policy {
-        let path = uri
-            .to_file_path()
-            .unwrap_or_else(|()| PathBuf::from(uri.as_str()));
-        driver::check_source(&path, HOME, text.as_str().as_bytes(), options).diagnostics
-    } else {
-        Vec::new()
-    };
     Analysis {
         tree,
         is_policy,
-        diagnostics,
+        diagnostics: Vec::new(),
     }
+}
+
+/// The diagnostics of `mxcc check` for a policy; none for other documents.
+pub(crate) fn check(
+    uri: &Url,
+    text: &Text,
+    view: &Analysis,
+    options: &CheckOptions,
+) -> Vec<ir::Diagnostic> {
+    if !view.is_policy {
+        return Vec::new();
+    }
+    let path = uri
+        .to_file_path()
+        .unwrap_or_else(|()| PathBuf::from(uri.as_str()));
+    driver::check_source(&path, HOME, text.as_str().as_bytes(), options).diagnostics
 }
 
 fn is_json(uri: &Url) -> bool {

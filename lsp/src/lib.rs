@@ -8,9 +8,12 @@
 //! Only `*.json` documents whose root object has an MXC top-level key, or a `$schema` that
 //! mentions mxc, are treated as policies; other documents get no diagnostics.
 //!
-//! The server is synchronous (one thread, like rust-analyzer's main loop without its pool):
-//! a check of a large policy takes milliseconds, so it runs on every change; diagnostics are
-//! published once the queue of incoming messages is empty, which coalesces bursts of edits.
+//! The main loop is synchronous (one thread, like rust-analyzer's): it applies edits and
+//! answers requests from a tolerant parse of the current text, which takes microseconds. The
+//! full check (lints and proofs can take long on a large policy) runs on one checker thread
+//! once the queue of incoming messages is empty, which coalesces bursts of edits; its
+//! diagnostics are published for the version they were computed for, or dropped when the
+//! document has changed since.
 
 mod completion;
 mod cursor;
@@ -24,6 +27,7 @@ mod schema;
 mod server;
 mod symbols;
 mod text;
+mod worker;
 
 #[cfg(test)]
 mod tests;

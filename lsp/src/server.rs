@@ -4,6 +4,7 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use crossbeam_channel::{Receiver, Sender};
 use driver::{CheckOptions, PlatformChoice};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
@@ -20,9 +21,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::diagnostics::{self, Source};
-use crate::document::{Analysis, Document, HOME, analyze};
+use crate::document::{self, Analysis, Document, HOME};
 use crate::fixes::{self, Fix};
 use crate::text::Text;
+use crate::worker::{self, Done, Job};
 use crate::{completion, hover, symbols};
 
 /// Serves one client over a connection until `exit`.
@@ -36,9 +38,14 @@ pub(crate) fn serve(connection: &Connection) -> Result<(), String> {
     connection
         .initialize_finish(id, result)
         .map_err(|e| e.to_string())?;
+    let options = options(params.initialization_options.as_ref());
+    let (jobs, done) = worker::spawn(options.clone())?;
     let mut server = Server {
         connection,
-        options: options(params.initialization_options.as_ref()),
+        options,
+        jobs,
+        done,
+        worker_alive: true,
         documents: HashMap::new(),
         queue: VecDeque::new(),
         dirty: BTreeSet::new(),
@@ -93,10 +100,15 @@ fn options(init: Option<&Value>) -> CheckOptions {
 struct Server<'c> {
     connection: &'c Connection,
     options: CheckOptions,
+    /// Snapshots to check on the checker thread, and its results.
+    jobs: Sender<Job>,
+    done: Receiver<Done>,
+    /// False once the checker thread is gone; documents are then checked on this thread.
+    worker_alive: bool,
     documents: HashMap<Url, Document>,
     /// Messages read but not handled yet, so that a cancellation can reach a pending request.
     queue: VecDeque<Message>,
-    /// Documents whose diagnostics must be published.
+    /// Documents changed since their last check was scheduled.
     dirty: BTreeSet<Url>,
     shutting_down: bool,
 }
@@ -111,16 +123,31 @@ impl Server<'_> {
     fn run(&mut self) -> Result<(), String> {
         loop {
             if self.queue.is_empty() {
-                self.publish_dirty()?;
-                match self.connection.receiver.recv() {
-                    Ok(message) => self.enqueue(message)?,
-                    Err(_) => {
-                        return Err("the client closed the connection without `exit`".to_owned());
-                    }
+                self.schedule_dirty()?;
+                let never = crossbeam_channel::never();
+                let done = if self.worker_alive {
+                    &self.done
+                } else {
+                    &never
+                };
+                crossbeam_channel::select! {
+                    recv(self.connection.receiver) -> message => match message {
+                        Ok(message) => self.enqueue(message)?,
+                        Err(_) => {
+                            return Err("the client closed the connection without `exit`".to_owned());
+                        }
+                    },
+                    recv(done) -> result => match result {
+                        Ok(result) => self.finished(result)?,
+                        Err(_) => self.worker_alive = false,
+                    },
                 }
             }
             while let Ok(message) = self.connection.receiver.try_recv() {
                 self.enqueue(message)?;
+            }
+            while let Ok(result) = self.done.try_recv() {
+                self.finished(result)?;
             }
             let Some(message) = self.queue.pop_front() else {
                 continue;
@@ -205,25 +232,25 @@ impl Server<'_> {
             }
             "textDocument/hover" => self.answer(request, |s, p: HoverParams| {
                 let doc = &p.text_document_position_params;
-                s.with_analysis(&doc.text_document.uri, |text, analysis| {
+                s.with_analysis(&doc.text_document.uri, false, |text, analysis| {
                     hover::hover(text, analysis, doc.position)
                 })
                 .flatten()
             }),
             "textDocument/completion" => self.answer(request, |s, p: CompletionParams| {
                 let doc = &p.text_document_position;
-                s.with_analysis(&doc.text_document.uri, |text, analysis| {
+                s.with_analysis(&doc.text_document.uri, false, |text, analysis| {
                     CompletionResponse::Array(completion::complete(text, analysis, doc.position))
                 })
             }),
             "textDocument/codeAction" => self.answer(request, |s, p: CodeActionParams| {
                 let uri = p.text_document.uri.clone();
-                s.with_analysis(&uri, |text, analysis| {
+                s.with_analysis(&uri, true, |text, analysis| {
                     code_actions(&uri, text, analysis, &p)
                 })
             }),
             "textDocument/documentSymbol" => self.answer(request, |s, p: DocumentSymbolParams| {
-                s.with_analysis(&p.text_document.uri, |text, analysis| {
+                s.with_analysis(&p.text_document.uri, false, |text, analysis| {
                     let root = analysis.policy_root();
                     DocumentSymbolResponse::Nested(
                         root.map_or_else(Vec::new, |r| symbols::symbols(text, r)),
@@ -262,6 +289,7 @@ impl Server<'_> {
                             text: Text::new(doc.text),
                             version: doc.version,
                             analysis: None,
+                            checked: false,
                         },
                     );
                     self.dirty.insert(doc.uri);
@@ -276,6 +304,7 @@ impl Server<'_> {
                     }
                     doc.version = p.text_document.version;
                     doc.analysis = None;
+                    doc.checked = false;
                     self.dirty.insert(p.text_document.uri);
                 }
             }
@@ -292,39 +321,84 @@ impl Server<'_> {
         }
     }
 
-    /// Runs `f` on a document and its analysis (computed when missing).
-    fn with_analysis<R>(&mut self, uri: &Url, f: impl FnOnce(&Text, &Analysis) -> R) -> Option<R> {
+    /// Runs `f` on a document and its analysis of the current text. The analysis has the
+    /// diagnostics of the current text when they are known, or when `checked` asks for them
+    /// (then they are computed here, on this thread); otherwise it has none.
+    fn with_analysis<R>(
+        &mut self,
+        uri: &Url,
+        checked: bool,
+        f: impl FnOnce(&Text, &Analysis) -> R,
+    ) -> Option<R> {
         let options = &self.options;
         let doc = self.documents.get_mut(uri)?;
         let analysis = doc
             .analysis
-            .get_or_insert_with(|| analyze(uri, &doc.text, options));
+            .get_or_insert_with(|| document::view(uri, &doc.text));
+        if checked && !doc.checked {
+            analysis.diagnostics = document::check(uri, &doc.text, analysis, options);
+            doc.checked = true;
+        }
         Some(f(&doc.text, analysis))
     }
 
-    fn publish_dirty(&mut self) -> Result<(), String> {
+    /// Sends the changed documents to the checker (or checks them here when it is gone).
+    fn schedule_dirty(&mut self) -> Result<(), String> {
         while let Some(uri) = self.dirty.pop_first() {
-            let version = self.documents.get(&uri).map(|d| d.version);
-            let published = self.with_analysis(&uri, |text, analysis| {
-                let home = [Source {
-                    id: HOME,
-                    uri: &uri,
-                    text,
-                }];
-                analysis
-                    .diagnostics
-                    .iter()
-                    .map(|d| diagnostics::to_lsp(d, &home))
-                    .collect::<Vec<_>>()
-            });
-            if let Some(list) = published {
-                self.notify(
-                    "textDocument/publishDiagnostics",
-                    PublishDiagnosticsParams::new(uri, list, version),
-                )?;
+            let Some(doc) = self.documents.get(&uri) else {
+                continue;
+            };
+            let job = Job {
+                uri: uri.clone(),
+                version: doc.version,
+                text: doc.text.clone(),
+            };
+            if self.worker_alive && self.jobs.send(job).is_ok() {
+                continue;
+            }
+            self.worker_alive = false;
+            if self.with_analysis(&uri, true, |_, _| ()).is_some() {
+                self.publish(&uri)?;
             }
         }
         Ok(())
+    }
+
+    /// Takes a result of the checker, unless the document has changed since.
+    fn finished(&mut self, done: Done) -> Result<(), String> {
+        let Some(doc) = self.documents.get_mut(&done.uri) else {
+            return Ok(());
+        };
+        if doc.version != done.version || self.dirty.contains(&done.uri) {
+            return Ok(());
+        }
+        let analysis = doc
+            .analysis
+            .get_or_insert_with(|| document::view(&done.uri, &doc.text));
+        analysis.diagnostics = done.diagnostics;
+        doc.checked = true;
+        self.publish(&done.uri)
+    }
+
+    fn publish(&self, uri: &Url) -> Result<(), String> {
+        let Some(doc) = self.documents.get(uri) else {
+            return Ok(());
+        };
+        let Some(analysis) = doc.analysis.as_ref().filter(|_| doc.checked) else {
+            return Ok(());
+        };
+        let home = [Source {
+            id: HOME,
+            uri,
+            text: &doc.text,
+        }];
+        let list: Vec<lsp_types::Diagnostic> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| diagnostics::to_lsp(d, &home))
+            .collect();
+        let params = PublishDiagnosticsParams::new(uri.clone(), list, Some(doc.version));
+        self.notify("textDocument/publishDiagnostics", params)
     }
 
     fn notify(&self, method: &str, params: impl Serialize) -> Result<(), String> {
