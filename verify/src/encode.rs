@@ -163,6 +163,14 @@ impl<'s> Encoder<'s> {
                 }
             }
             (Side::Model(m), _) => self.model(m, dim),
+            (Side::All(ms), _) => {
+                let parts: Vec<Term> = ms.iter().filter_map(|m| self.model(m, dim)).collect();
+                if parts.is_empty() {
+                    None
+                } else {
+                    Some(self.terms.and(parts))
+                }
+            }
         }
     }
 

@@ -61,8 +61,24 @@ pub fn answer(
 }
 
 fn not_applicable(left: &Side<'_>, right: &Side<'_>, dim: Dim) -> Option<String> {
-    [left, right].into_iter().find_map(|s| match s {
+    [left, right].into_iter().find_map(|s| side_na(s, dim))
+}
+
+/// Why a side does not speak about a domain (a composition: when none of its models does).
+fn side_na(side: &Side<'_>, dim: Dim) -> Option<String> {
+    match side {
         Side::Policy { .. } => None,
+        Side::All(ms) => {
+            let reasons: Vec<String> = ms
+                .iter()
+                .map(|m| side_na(&Side::Model(m), dim))
+                .collect::<Option<Vec<String>>>()?;
+            Some(if reasons.is_empty() {
+                "no artifact was emitted".to_owned()
+            } else {
+                reasons.join("; ")
+            })
+        }
         Side::Model(m) => {
             let reason = |d: &dyn Fn() -> Option<String>| d();
             match dim {
@@ -73,7 +89,7 @@ fn not_applicable(left: &Side<'_>, right: &Side<'_>, dim: Dim) -> Option<String>
                 Dim::Run => reason(&|| na(&m.run_above)),
             }
         }
-    })
+    }
 }
 
 fn na<T>(d: &Domain<T>) -> Option<String> {
@@ -108,6 +124,18 @@ pub fn fs_allowed(space: &Space, side: &Side<'_>, op: FsOp) -> Option<Ranges> {
     let regions = &space.regions;
     let per_node: Vec<bool> = match side {
         Side::Policy { policy, mode } => policy_nodes(space, policy, *mode, op),
+        Side::All(ms) => {
+            let mut out: Option<Ranges> = None;
+            for m in *ms {
+                if let Some(r) = fs_allowed(space, &Side::Model(m), op) {
+                    out = Some(match out {
+                        Some(acc) => acc.intersect(&r),
+                        None => r,
+                    });
+                }
+            }
+            return out;
+        }
         Side::Model(m) => match &m.fs {
             Domain::NotApplicable(_) => return None,
             Domain::Unconstrained => return Some(Ranges::full(regions.len() as u128 - 1)),

@@ -31,6 +31,7 @@ pub mod encode;
 pub mod engine;
 pub mod finding;
 pub mod group;
+pub mod homes;
 pub mod intervals;
 pub mod netspace;
 pub mod obligation;
@@ -53,9 +54,8 @@ pub use properties::{Property, PropertyKind};
 pub use side::Model;
 pub use space::Dim;
 
-use crate::obligation::{Run, run};
+use crate::obligation::Run;
 use crate::side::Side;
-use crate::space::Space;
 
 /// What `mxcc diff` reports.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -112,7 +112,7 @@ pub fn diff(base: &Policy, new: &Policy, opts: &Options) -> DiffReport {
         policy: new,
         mode: opts.mode,
     };
-    let space = Space::build(new.platform.path_style(), &[n, b]);
+    let style = new.platform.path_style();
     let more = obligations::contained::obligation(
         "diff-more",
         n,
@@ -137,7 +137,7 @@ pub fn diff(base: &Policy, new: &Policy, opts: &Options) -> DiffReport {
             outcome,
             internal_errors,
             ..
-        } = run(&ob, &space, opts);
+        } = homes::run(style, &ob, opts);
         report.internal_errors.extend(internal_errors);
         match outcome {
             Outcome::Proved => {}
@@ -196,7 +196,6 @@ pub fn prove(
             policy: g,
             mode: opts.mode,
         };
-        let space = Space::build(policy.platform.path_style(), &[p, gs]);
         let ob = obligations::contained::obligation(
             &format!("guardrail-{}", i + 1),
             p,
@@ -206,7 +205,7 @@ pub fn prove(
             "policy grants access the guardrail forbids",
             "guardrail",
         );
-        let r = run(&ob, &space, opts);
+        let r = homes::run(policy.platform.path_style(), &ob, opts);
         out.push(ProofResult {
             name: format!("guardrail #{}", i + 1),
             span: None,
@@ -228,7 +227,6 @@ pub fn prove(
             }
         };
         let f = Side::Model(&model);
-        let space = Space::build(policy.platform.path_style(), &[p, f]);
         let ob = obligation::Obligation {
             label: "property".to_owned(),
             left: p,
@@ -241,7 +239,7 @@ pub fn prove(
             message: format!("policy violates `{}`", prop.text),
             other_role: "property".to_owned(),
         };
-        let mut r = run(&ob, &space, opts);
+        let mut r = homes::run(policy.platform.path_style(), &ob, opts);
         if let Outcome::Refuted(findings) = &mut r.outcome {
             for f in findings {
                 f.other_span = prop.span;
@@ -320,7 +318,7 @@ pub fn validate_artifact(
         mode: opts.mode,
     };
     let a = Side::Model(&model);
-    let space = Space::build(policy.platform.path_style(), &[p, a]);
+    let style = policy.platform.path_style();
     let sound = obligations::artifact::obligation(
         artifact.target,
         a,
@@ -342,8 +340,8 @@ pub fn validate_artifact(
         ),
         "artifact",
     );
-    let s = run(&sound, &space, opts);
-    let c = run(&complete, &space, opts);
+    let s = homes::run(style, &sound, opts);
+    let c = homes::run(style, &complete, opts);
     let mut internal_errors = s.internal_errors;
     internal_errors.extend(c.internal_errors);
     ArtifactReport {

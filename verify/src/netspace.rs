@@ -239,6 +239,10 @@ fn side_rules(side: &Side<'_>) -> Vec<NRule> {
             .iter()
             .map(normalise_policy_rule)
             .collect(),
+        Side::All(ms) => ms
+            .iter()
+            .flat_map(|m| side_rules(&Side::Model(m)))
+            .collect(),
         Side::Model(m) => match &m.net {
             Domain::Enforced(net) => net
                 .egress
@@ -312,6 +316,27 @@ pub fn side_cells(
                 }
             }
             Some(cells)
+        }
+        Side::All(ms) => {
+            let mut out: Option<Vec<[Ranges; 3]>> = None;
+            for m in *ms {
+                let Some(cells) = side_cells(&Side::Model(m), space, direction, family) else {
+                    continue;
+                };
+                out = Some(match out {
+                    None => cells,
+                    Some(acc) => acc
+                        .iter()
+                        .zip(&cells)
+                        .map(|(a, b)| {
+                            let [a0, a1, a2] = a;
+                            let [b0, b1, b2] = b;
+                            [a0.intersect(b0), a1.intersect(b1), a2.intersect(b2)]
+                        })
+                        .collect(),
+                });
+            }
+            out
         }
         Side::Model(m) => match &m.net {
             Domain::NotApplicable(_) => None,

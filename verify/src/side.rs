@@ -44,8 +44,15 @@ impl Model {
 /// One side of a comparison.
 #[derive(Clone, Copy, Debug)]
 pub enum Side<'a> {
-    Policy { policy: &'a Policy, mode: Mode },
+    Policy {
+        policy: &'a Policy,
+        mode: Mode,
+    },
     Model(&'a Model),
+    /// Several artifacts applied together: a request is allowed iff every model that speaks
+    /// about its domain allows it (`Unconstrained` allows everything, so it contributes
+    /// nothing); the domain is not applicable when no model speaks about it.
+    All(&'a [Model]),
 }
 
 impl Side<'_> {
@@ -54,6 +61,15 @@ impl Side<'_> {
         match self {
             Side::Policy { policy, mode } => Some(ir::decide(policy, request, *mode).allowed),
             Side::Model(m) => model_allows(m, request),
+            Side::All(ms) => {
+                let mut out = None;
+                for m in *ms {
+                    if let Some(a) = model_allows(m, request) {
+                        out = Some(out.unwrap_or(true) && a);
+                    }
+                }
+                out
+            }
         }
     }
 
@@ -61,7 +77,7 @@ impl Side<'_> {
     pub fn decision(&self, request: &Request) -> Option<(Decision, &Policy)> {
         match self {
             Side::Policy { policy, mode } => Some((ir::decide(policy, request, *mode), policy)),
-            Side::Model(_) => None,
+            Side::Model(_) | Side::All(_) => None,
         }
     }
 
@@ -76,6 +92,20 @@ impl Side<'_> {
                     fs_model_literals(fs, out, prefixes);
                 }
             }
+            Side::All(ms) => {
+                for m in *ms {
+                    Side::Model(m).fs_literals(out, prefixes);
+                }
+            }
+        }
+    }
+
+    /// The models of a model side (one, or all of a composition); empty for a policy.
+    pub fn models(&self) -> &[Model] {
+        match self {
+            Side::Policy { .. } => &[],
+            Side::Model(m) => std::slice::from_ref(*m),
+            Side::All(ms) => ms,
         }
     }
 }

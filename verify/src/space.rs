@@ -102,12 +102,14 @@ impl Space {
                         run.insert(u64::from(limit) + 1);
                     }
                 }
-                Side::Model(m) => {
-                    if let Domain::Enforced(n) = &m.env {
-                        names.extend(n.iter().cloned());
-                    }
-                    if let Domain::Enforced(above) = m.run_above {
-                        run.insert(above.saturating_add(1));
+                Side::Model(_) | Side::All(_) => {
+                    for m in s.models() {
+                        if let Domain::Enforced(n) = &m.env {
+                            names.extend(n.iter().cloned());
+                        }
+                        if let Domain::Enforced(above) = m.run_above {
+                            run.insert(above.saturating_add(1));
+                        }
                     }
                 }
             }

@@ -142,3 +142,26 @@ fn solver_queries_can_be_dumped_as_smtlib() {
         "{first}"
     );
 }
+
+#[test]
+fn home_literal_aliases_tilde() {
+    check(
+        "home_literal_aliases_tilde",
+        Mode::Mxc,
+        "ro /usr
+deny ~/.ssh",
+        "ro /usr
+rw /home/dev",
+    );
+}
+
+#[test]
+fn tilde_grant_covers_home_literal() {
+    check(
+        "tilde_grant_covers_home_literal",
+        Mode::Mxc,
+        "rw ~/work
+deny /home/dev/work/.env",
+        "rw /home/dev/work",
+    );
+}

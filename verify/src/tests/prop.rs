@@ -263,3 +263,57 @@ proptest! {
         }
     }
 }
+
+fn home_raw_path() -> impl Strategy<Value = String> {
+    let roots: &'static [&'static str] = &["/", "~/", "/home/", "/home/dev/", "/root/", "/home/u/"];
+    (
+        proptest::sample::select(roots),
+        proptest::collection::vec(component(), 0..3),
+    )
+        .prop_map(|(root, parts)| format!("{root}{}", parts.join("/")))
+}
+
+/// The test's own instantiation of `~`: textual substitution, then canonicalisation.
+fn with_home(p: &Policy, home: &str) -> Policy {
+    let mut out = p.clone();
+    for r in &mut out.filesystem.rules {
+        if let Some(rest) = r.raw.strip_prefix('~') {
+            r.path = CanonPath::parse(&format!("{home}{rest}"), p.platform.path_style()).path;
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// `~` ranges over every user: whenever some home and some path make NEW grant what BASE
+    /// does not (by `ir::decide` on the instantiated policies), `diff` reports it, and every
+    /// reported witness replays (checked inside `diff`).
+    #[test]
+    fn homes_agree_with_decide(
+        m in mode(),
+        a in proptest::collection::vec((access(), home_raw_path()), 0..6),
+        b in proptest::collection::vec((access(), home_raw_path()), 0..6),
+        homes in proptest::collection::vec(proptest::sample::select(vec!["/home/u", "/home/dev", "/home/zz", "/root", "/home/home"]), 1..3),
+        rels in proptest::collection::vec(home_raw_path(), 1..5),
+    ) {
+        let base = build(false, &a, Vec::new(), false);
+        let new = build(false, &b, Vec::new(), false);
+        let report = diff(&base, &new, &Options { mode: m, engine: Engine::Intervals, ..Options::default() });
+        prop_assert!(report.internal_errors.is_empty(), "{:?}", report.internal_errors);
+        let style = Platform::Linux.path_style();
+        for home in &homes {
+            let (bh, nh) = (with_home(&base, home), with_home(&new, home));
+            for raw in &rels {
+                let raw = raw.strip_prefix('~').map_or_else(|| raw.clone(), |rest| format!("{home}{rest}"));
+                let path = CanonPath::parse(&raw, style).path;
+                for op in FsOp::ALL {
+                    let request = Request::Fs { op, path: path.clone() };
+                    let more = ir::decide(&nh, &request, m).allowed && !ir::decide(&bh, &request, m).allowed;
+                    prop_assert!(!more || !report.grants_more.is_empty(), "home {} {} {}: not reported", home, op, path);
+                }
+            }
+        }
+    }
+}

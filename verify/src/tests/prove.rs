@@ -82,3 +82,30 @@ block 169.254.169.254/32",
         "secrets\n",
     );
 }
+
+#[test]
+fn home_grant_refutes_secrets() {
+    check(
+        "home_grant_refutes_secrets",
+        "rw /home
+ro /usr",
+        &[],
+        "secrets
+never write /home/dev/.bashrc
+",
+    );
+}
+
+#[test]
+fn windows_users_grant_refutes_profile_secret() {
+    check(
+        "windows_users_grant_refutes_profile_secret",
+        "platform windows
+ro C:\\Users
+rw %TEMP%",
+        &[],
+        "never read ~\\.ssh
+never write C:\\Users\\dev\\AppData\\Local\\Temp\\x
+",
+    );
+}
