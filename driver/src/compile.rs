@@ -1,14 +1,19 @@
-//! `mxcc compile`: emit backend artifacts and prove each one against the policy.
+//! `mxcc compile`: emit backend artifacts and prove what they enforce together.
 //!
-//! Translation validation runs on every emission: soundness (the artifact allows nothing the
-//! policy denies) must be proved, and a refutation is a compiler bug reported as an error that
-//! withholds every artifact; completeness shortfalls are reported with witnesses next to the
-//! target's own gap diagnostics.
+//! The executor applies every artifact of a run, so translation validation proves the
+//! composition of all emitted models (a request is allowed iff every artifact that speaks about
+//! its domain allows it). Soundness (the artifacts allow nothing the policy denies) must be
+//! proved. A refutation the targets did not announce is a compiler bug, reported as an error
+//! that withholds every artifact; one inside a gap a target already reported (an error or
+//! warning with an MX5xxx code for the same construct) is a warning that points at that gap.
+//! Completeness shortfalls are reported with witnesses next to the targets' own gap
+//! diagnostics. When seccomp is emitted, its bytecode is also proved equal to its
+//! specification.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use ir::{Diagnostic, SourceId};
+use ir::{Diagnostic, Severity, SourceId};
 
 use crate::check::{CheckOptions, FileReport, check_reference};
 
@@ -42,13 +47,24 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
     report.diagnostics.extend(output.diagnostics);
     let mut verify_options = options.check.verify.clone();
     verify_options.mode = ir::Mode::Mxc;
+    let gaps: Vec<Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| is_gap(d))
+        .cloned()
+        .collect();
+    let models: Vec<ir::model::ArtifactModel> = output.models.values().cloned().collect();
     let mut proofs = Vec::new();
-    for model in output.models.values() {
-        let proof = verify::validate_artifact(&policy, model, &verify_options);
-        report.diagnostics.extend(proof_diagnostics(&proof));
+    let mut unsound = false;
+    if !models.is_empty() {
+        let proof = verify::validate_composition(&policy, &models, &verify_options);
+        let diagnostics = proof_diagnostics(&proof, &gaps);
+        unsound |= diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.code != verify::codes::ARTIFACT_INCOMPLETE);
+        report.diagnostics.extend(diagnostics);
         proofs.push(proof);
     }
-    let unsound = proofs.iter().any(|p| !p.soundness.is_proved());
     let mut artifacts = output.artifacts;
     if unsound {
         artifacts.retain(|name, _| name == targets::REPORT_FILE);
@@ -61,12 +77,55 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
     }
 }
 
-fn proof_diagnostics(proof: &verify::ArtifactReport) -> Vec<Diagnostic> {
+/// True for a target's report of a construct it does not enforce as written.
+fn is_gap(d: &Diagnostic) -> bool {
+    d.code.as_str().starts_with("MX5") && matches!(d.severity, Severity::Error | Severity::Warning)
+}
+
+/// The construct a target diagnostic is about, from its `construct `...`` note.
+fn construct_of(d: &Diagnostic) -> Option<&str> {
+    d.notes.iter().find_map(|n| {
+        let rest = n.split_once("construct `")?.1;
+        rest.split_once('`').map(|(c, _)| c)
+    })
+}
+
+/// The gap a soundness finding falls into: a gap on a construct of the finding's domain,
+/// preferring one whose label covers the policy rule the finding is about.
+fn gap_for<'a>(finding: &verify::Finding, gaps: &'a [Diagnostic]) -> Option<&'a Diagnostic> {
+    let domain = finding.domain.as_str();
+    let in_domain = |g: &&Diagnostic| {
+        construct_of(g).is_some_and(|c| c.split(['.', ' ', '[']).next() == Some(domain))
+    };
+    let covers = |g: &&Diagnostic| {
+        finding.other_span.is_some_and(|s| {
+            g.labels.iter().any(|l| {
+                l.span.source == s.source && l.span.start <= s.start && s.end <= l.span.end
+            })
+        })
+    };
+    gaps.iter()
+        .filter(in_domain)
+        .find(covers)
+        .or_else(|| gaps.iter().find(in_domain))
+}
+
+fn proof_diagnostics(proof: &verify::ArtifactReport, gaps: &[Diagnostic]) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = proof
         .soundness
         .findings()
         .iter()
-        .map(verify::Finding::to_diagnostic)
+        .map(|f| match gap_for(f, gaps) {
+            None => f.to_diagnostic(),
+            Some(gap) => f
+                .to_diagnostic()
+                .with_severity(Severity::Warning)
+                .with_note(format!(
+                    "inside a gap the targets reported: {} {}",
+                    gap.code.as_str(),
+                    gap.message
+                )),
+        })
         .collect();
     if let verify::Outcome::Unknown(reason) = &proof.soundness {
         out.push(

@@ -313,31 +313,55 @@ pub fn validate_artifact(
     opts: &Options,
 ) -> ArtifactReport {
     let model = Model::of_artifact(artifact);
+    validate(policy, artifact.target, Side::Model(&model), opts)
+}
+
+/// Validates what several artifacts enforce together against the policy they were emitted from.
+///
+/// The executor applies every artifact of a run, so the sandbox allows a request iff every
+/// artifact that speaks about its domain allows it: the models are intersected. A model whose
+/// domain is `Unconstrained` contributes nothing to that domain, and a domain no model speaks
+/// about is reported as not applicable. This is the question translation validation must ask
+/// of partial enforcers such as seccomp, which alone leaves the filesystem open. Soundness
+/// (`∩ models ⊆ policy`) and completeness (`policy ⊆ ∩ models`) are answered by both engines:
+/// the interval engine evaluates every model on each cell, the solver conjoins their encodings.
+pub fn validate_composition(
+    policy: &Policy,
+    models: &[ArtifactModel],
+    opts: &Options,
+) -> ArtifactReport {
+    let all: Vec<Model> = models.iter().map(Model::of_artifact).collect();
+    let names: Vec<&str> = models.iter().map(|m| m.target).collect();
+    let target = if names.is_empty() {
+        "no artifact".to_owned()
+    } else {
+        names.join(" + ")
+    };
+    validate(policy, &target, Side::All(&all), opts)
+}
+
+fn validate(policy: &Policy, target: &str, artifact: Side<'_>, opts: &Options) -> ArtifactReport {
     let p = Side::Policy {
         policy,
         mode: opts.mode,
     };
-    let a = Side::Model(&model);
     let style = policy.platform.path_style();
     let sound = obligations::artifact::obligation(
-        artifact.target,
-        a,
+        target,
+        artifact,
         p,
         codes::ARTIFACT_UNSOUND,
         Severity::Error,
-        &format!("`{}` allows access the policy denies", artifact.target),
+        &format!("`{target}` allows access the policy denies"),
         "policy",
     );
     let complete = obligations::artifact::obligation(
-        artifact.target,
+        target,
         p,
-        a,
+        artifact,
         codes::ARTIFACT_INCOMPLETE,
         Severity::Warning,
-        &format!(
-            "`{}` does not enforce access the policy grants",
-            artifact.target
-        ),
+        &format!("`{target}` does not enforce access the policy grants"),
         "artifact",
     );
     let s = homes::run(style, &sound, opts);
@@ -345,7 +369,7 @@ pub fn validate_artifact(
     let mut internal_errors = s.internal_errors;
     internal_errors.extend(c.internal_errors);
     ArtifactReport {
-        target: artifact.target.to_owned(),
+        target: target.to_owned(),
         soundness: s.outcome,
         completeness: c.outcome,
         not_applicable: s.not_applicable,

@@ -7,14 +7,13 @@ use ir::model::{
 use ir::{Action, CanonPath, Family, Platform, Protocol};
 
 use super::fixture::{policy, render_outcome};
-use crate::{Engine, Options, validate_artifact};
+use crate::{ArtifactReport, Engine, Options, validate_artifact, validate_composition};
 
 fn p(s: &str) -> CanonPath {
     CanonPath::parse(s, Platform::Linux.path_style()).path
 }
 
 fn check(name: &str, text: &str, model: &ArtifactModel) {
-    let files = [("policy", text)];
     let pol = policy(0, text);
     let report = validate_artifact(
         &pol,
@@ -24,6 +23,33 @@ fn check(name: &str, text: &str, model: &ArtifactModel) {
             ..Options::default()
         },
     );
+    render(name, text, &report);
+}
+
+fn check_all(name: &str, text: &str, models: &[ArtifactModel]) {
+    let pol = policy(0, text);
+    let report = validate_composition(
+        &pol,
+        models,
+        &Options {
+            engine: Engine::Both,
+            ..Options::default()
+        },
+    );
+    let fast = validate_composition(
+        &pol,
+        models,
+        &Options {
+            engine: Engine::Intervals,
+            ..Options::default()
+        },
+    );
+    assert_eq!(fast, report, "the engines disagree on the composition");
+    render(name, text, &report);
+}
+
+fn render(name: &str, text: &str, report: &ArtifactReport) {
+    let files = [("policy", text)];
     assert!(
         report.internal_errors.is_empty(),
         "{:?}",
@@ -144,4 +170,73 @@ fn ordered_mounts_and_chain_are_exact() {
         ui: Domain::Unconstrained,
     };
     check("ordered_prefix", POLICY, &model);
+}
+
+fn deny_all_net(target: &'static str) -> ArtifactModel {
+    let chain = NetChain {
+        rules: Vec::new(),
+        default: Action::Deny,
+    };
+    ArtifactModel {
+        target,
+        fs: Domain::Unconstrained,
+        net: Domain::Enforced(NetModel {
+            egress: chain.clone(),
+            ingress: chain,
+            proxy_reachable: false,
+        }),
+        ui: Domain::NotApplicable(format!("{target} does not mediate ui")),
+    }
+}
+
+fn fs_only(target: &'static str, rules: &[(&str, FsOps)]) -> ArtifactModel {
+    ArtifactModel {
+        target,
+        fs: Domain::Enforced(FsModel::Layers(vec![FsLayer {
+            handled: FsOps::ALL,
+            rules: rules
+                .iter()
+                .map(|(path, ops)| FsLayerRule {
+                    path: p(path),
+                    ops: *ops,
+                    origin: (*path).to_owned(),
+                })
+                .collect(),
+        }])),
+        net: Domain::Unconstrained,
+        ui: Domain::NotApplicable(format!("{target} does not mediate ui")),
+    }
+}
+
+#[test]
+fn composition_intersects_partial_enforcers() {
+    // Alone, the seccomp-like model leaves the filesystem open and the landlock-like model the
+    // network; together the only unsound cell is the deny landlock cannot express.
+    check_all(
+        "composition_partial",
+        "ro /usr
+rw /home/u/work
+deny /home/u/work/secret",
+        &[
+            fs_only(
+                "landlock",
+                &[("/usr", FsOps::READ_ONLY), ("/home/u/work", FsOps::ALL)],
+            ),
+            deny_all_net("seccomp"),
+        ],
+    );
+}
+
+#[test]
+fn composition_with_tilde_and_no_domain() {
+    check_all(
+        "composition_tilde",
+        "rw /home
+deny ~/.ssh",
+        &[
+            fs_only("landlock", &[("/home", FsOps::ALL)]),
+            fs_only("bwrap", &[("/", FsOps::ALL)]),
+        ],
+    );
+    check_all("composition_empty", "ro /usr", &[]);
 }
