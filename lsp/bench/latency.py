@@ -3,7 +3,8 @@
 
 Generates a policy with 500 egress rules, opens it, then sends incremental edits (each
 changes one port of one rule) and waits for the diagnostics of that document version.
-Prints p50, p95 and max in milliseconds. A benchmark, not a test: build the release server
+Prints p50, p95 and max in milliseconds, and the same for a hover sent right after each
+change (answered by the main loop while the check runs on the checker thread). A benchmark, not a test: build the release server
 first (`cargo build --release -p lsp --bin mxcc-lsp`).
 
 Usage: python3 lsp/bench/latency.py [--iterations N] [--rules N] [--server CMD...]
@@ -93,6 +94,16 @@ def position(text: str, offset: int) -> dict:
     return {"line": line, "character": column}
 
 
+def report(what: str, timings: list[float]) -> None:
+    timings = sorted(timings)
+    p50 = statistics.median(timings)
+    p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+    print(
+        f"{what} over {len(timings)} edits: "
+        f"p50 {p50:.2f} ms, p95 {p95:.2f} ms, max {timings[-1]:.2f} ms"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--iterations", type=int, default=300)
@@ -113,6 +124,7 @@ def main() -> int:
     print(f"policy: {args.rules} rules, {len(text)} bytes, {len(diagnostics)} diagnostics on open")
 
     timings = []
+    hovers = []
     version = 1
     for i in range(args.iterations):
         rule = i % args.rules
@@ -130,20 +142,38 @@ def main() -> int:
             "textDocument/didChange",
             {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
         )
-        server.diagnostics(uri, version)
-        timings.append((time.perf_counter() - started) * 1000)
+        # A hover sent right after the change: answered while the check runs.
+        server.next_id += 1
+        hover_id = server.next_id
+        server.send(
+            {
+                "jsonrpc": "2.0",
+                "id": hover_id,
+                "method": "textDocument/hover",
+                "params": {"textDocument": {"uri": uri}, "position": position(text, at + 2)},
+            }
+        )
+        published = answered = None
+        while published is None or answered is None:
+            message = server.read()
+            params = message.get("params") or {}
+            if message.get("id") == hover_id:
+                answered = time.perf_counter()
+            elif (
+                message.get("method") == "textDocument/publishDiagnostics"
+                and params.get("uri") == uri
+                and params.get("version") == version
+            ):
+                published = time.perf_counter()
+        timings.append((published - started) * 1000)
+        hovers.append((answered - started) * 1000)
 
     server.request("shutdown", None)
     server.notify("exit", None)
     server.proc.wait(timeout=30)
 
-    timings.sort()
-    p50 = statistics.median(timings)
-    p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-    print(
-        f"didChange -> publishDiagnostics over {len(timings)} edits: "
-        f"p50 {p50:.2f} ms, p95 {p95:.2f} ms, max {timings[-1]:.2f} ms"
-    )
+    report("didChange -> publishDiagnostics", timings)
+    report("didChange -> hover answered", hovers)
     return 0
 
 

@@ -8,11 +8,14 @@
 //! |--------|--------------------------------------------------------------|
 //! | MX1101 | remove the unknown field (with its comma)                    |
 //! | MX1006 | remove the repeated key (the later member)                   |
+//! | MX1103 | replace the value with each value the schema allows          |
 //! | MX2004 | add `"version": "0.8.0-alpha"` (also offered whenever absent) |
 
 use ir::Diagnostic;
 
+use crate::cursor::{self, Bias, Place};
 use crate::loose::{Member, Node};
+use crate::schema;
 
 /// The version the "add version" fix writes.
 pub(crate) const VERSION: &str = "0.8.0-alpha";
@@ -31,25 +34,65 @@ pub(crate) struct Edit {
     pub(crate) text: String,
 }
 
-/// The fix of a diagnostic, when its code has one and it applies.
-pub(crate) fn for_diagnostic(text: &str, root: &Node, d: &Diagnostic) -> Option<Fix> {
-    let span = d.primary_span()?;
+/// The fixes of a diagnostic, when its code has some and they apply.
+pub(crate) fn for_diagnostic(text: &str, root: &Node, d: &Diagnostic) -> Vec<Fix> {
+    let Some(span) = d.primary_span() else {
+        return Vec::new();
+    };
+    let start = span.start as usize;
     match d.code.as_str() {
         "MX1101" | "MX1006" => {
-            let (object, member) = member_at(root, span.start as usize)?;
             let what = if d.code.as_str() == "MX1101" {
                 "unknown field"
             } else {
                 "duplicate key"
             };
-            Some(Fix {
-                title: format!("Remove {what} `{}`", member.key),
-                edits: vec![remove(object, member)?],
-            })
+            member_at(root, start)
+                .and_then(|(object, member)| {
+                    Some(Fix {
+                        title: format!("Remove {what} `{}`", member.key),
+                        edits: vec![remove(object, member)?],
+                    })
+                })
+                .into_iter()
+                .collect()
         }
-        "MX2004" => add_version(text, root),
-        _ => None,
+        "MX1103" => replace_value(text, root, start),
+        "MX2004" => add_version(text, root).into_iter().collect(),
+        _ => Vec::new(),
     }
+}
+
+/// One fix per value the schema allows for the value at `start`.
+fn replace_value(text: &str, root: &Node, start: usize) -> Vec<Fix> {
+    let Place::Value {
+        path,
+        node: Some(node),
+    } = cursor::locate(text, root, start, Bias::Hover)
+    else {
+        return Vec::new();
+    };
+    if node.start != start {
+        return Vec::new();
+    }
+    let Some(schema) = schema::for_document(root) else {
+        return Vec::new();
+    };
+    schema
+        .values(&schema.at(root, &path))
+        .into_iter()
+        .map(|value| {
+            let json = value.to_string();
+            Fix {
+                title: format!("Replace with `{json}`"),
+                edits: vec![Edit {
+                    start: node.start,
+                    end: node.end,
+                    text: json,
+                }],
+            }
+        })
+        .collect()
 }
 
 /// Adds `"version"` as the first member of the root object, when it has none.

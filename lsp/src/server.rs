@@ -3,9 +3,11 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
 
 use crossbeam_channel::{Receiver, Sender};
 use driver::{CheckOptions, PlatformChoice};
+use ir::SourceId;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
@@ -38,7 +40,15 @@ pub(crate) fn serve(connection: &Connection) -> Result<(), String> {
     connection
         .initialize_finish(id, result)
         .map_err(|e| e.to_string())?;
-    let options = options(params.initialization_options.as_ref());
+    #[expect(deprecated, reason = "`root_uri` is what older clients send")]
+    let root = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|f| f.uri.clone())
+        .or_else(|| params.root_uri.clone())
+        .and_then(|u| u.to_file_path().ok());
+    let options = options(params.initialization_options.as_ref(), root.as_deref());
     let (jobs, done) = worker::spawn(options.clone())?;
     let mut server = Server {
         connection,
@@ -78,9 +88,11 @@ fn capabilities() -> ServerCapabilities {
     }
 }
 
-/// Check options from `initializationOptions`: `platform` (`linux`, `macos`, `windows`),
-/// `exact` and `strict`, as the flags of `mxcc check`.
-fn options(init: Option<&Value>) -> CheckOptions {
+/// Check options from `initializationOptions`, as the flags of `mxcc check`: `platform`
+/// (`linux`, `macos`, `windows`), `exact`, `strict`, `config` (an `mxcc.toml`), `baseline` and
+/// `guardrails` (policies every document is proven against). Relative paths are resolved
+/// against the workspace root.
+fn options(init: Option<&Value>, root: Option<&Path>) -> CheckOptions {
     let mut options = CheckOptions::default();
     let Some(init) = init else {
         return options;
@@ -94,7 +106,37 @@ fn options(init: Option<&Value>) -> CheckOptions {
     }
     options.exact = init.get("exact").and_then(Value::as_bool).unwrap_or(false);
     options.strict = init.get("strict").and_then(Value::as_bool).unwrap_or(false);
+    let path = |v: &Value| {
+        let p = PathBuf::from(v.as_str()?);
+        Some(match root {
+            Some(root) if p.is_relative() => root.join(p),
+            _ => p,
+        })
+    };
+    options.config = init.get("config").and_then(path);
+    options.baseline = init.get("baseline").and_then(path);
+    options.guardrails = init
+        .get("guardrails")
+        .and_then(Value::as_array)
+        .map(|list| list.iter().filter_map(path).collect())
+        .unwrap_or_default();
     options
+}
+
+/// The reference policies labels may point into, with the source ids `check_source` gives
+/// them (the document's id plus 2, 3, ...), read from disk.
+fn references(options: &CheckOptions) -> Vec<(SourceId, Url, Text)> {
+    options
+        .baseline
+        .iter()
+        .chain(&options.guardrails)
+        .zip(2u32..)
+        .filter_map(|(path, id)| {
+            let uri = Url::from_file_path(path).ok()?;
+            let text = std::fs::read_to_string(path).ok()?;
+            Some((SourceId(HOME.0 + id), uri, Text::new(text)))
+        })
+        .collect()
 }
 
 struct Server<'c> {
@@ -387,15 +429,29 @@ impl Server<'_> {
         let Some(analysis) = doc.analysis.as_ref().filter(|_| doc.checked) else {
             return Ok(());
         };
-        let home = [Source {
+        let references = if analysis
+            .diagnostics
+            .iter()
+            .any(|d| d.labels.iter().any(|l| l.span.source != HOME))
+        {
+            references(&self.options)
+        } else {
+            Vec::new()
+        };
+        let mut sources = vec![Source {
             id: HOME,
             uri,
             text: &doc.text,
         }];
+        sources.extend(
+            references
+                .iter()
+                .map(|(id, uri, text)| Source { id: *id, uri, text }),
+        );
         let list: Vec<lsp_types::Diagnostic> = analysis
             .diagnostics
             .iter()
-            .map(|d| diagnostics::to_lsp(d, &home))
+            .map(|d| diagnostics::to_lsp(d, &sources))
             .collect();
         let params = PublishDiagnosticsParams::new(uri.clone(), list, Some(doc.version));
         self.notify("textDocument/publishDiagnostics", params)
@@ -450,7 +506,7 @@ fn code_actions(
         if !touches {
             continue;
         }
-        if let Some(fix) = fixes::for_diagnostic(text.as_str(), root, d) {
+        for fix in fixes::for_diagnostic(text.as_str(), root, d) {
             versioned |= d.code.as_str() == "MX2004";
             actions.push(action(uri, text, fix, Some(diagnostics::to_lsp(d, &home))));
         }

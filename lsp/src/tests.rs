@@ -234,7 +234,10 @@ fn fixes_remove_members_and_add_version() {
         let start = text.find(&format!("\"{key}\"")).unwrap_or(0);
         let d = ir::Diagnostic::error(ir::Code("MX1101"), "unknown field")
             .with_label(ir::Span::new(crate::document::HOME, start, start + 3), "");
-        apply(text, fixes::for_diagnostic(text, &root, &d))
+        apply(
+            text,
+            fixes::for_diagnostic(text, &root, &d).into_iter().next(),
+        )
     };
     assert_eq!(remove("a"), "{\n  \"b\": [2],\n  \"c\": 3\n}");
     assert_eq!(remove("b"), "{\n  \"a\": 1,\n  \"c\": 3\n}");

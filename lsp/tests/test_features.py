@@ -159,3 +159,23 @@ async def test_document_symbols(client):
     assert network.kind == types.SymbolKind.Object
     assert [c.name for c in network.children] == ["defaultPolicy", "allowedHosts"]
     assert network.selection_range.start == doc.at('"network"')
+
+
+async def test_quick_fix_replaces_a_value_not_in_the_enum(client):
+    doc = Doc(client, "fix-enum.json", POLICY.replace('"clipboard": "none"', '"clipboard": "nope"'))
+    diagnostics = await doc.open()
+    wrong = [d for d in diagnostics if d.code == "MX1103"]
+    assert wrong, diagnostics
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=doc.ident(),
+            range=wrong[0].range,
+            context=types.CodeActionContext(diagnostics=wrong),
+        )
+    )
+    titles = [a.title for a in actions]
+    assert 'Replace with `"none"`' in titles and 'Replace with `"write"`' in titles, titles
+    fix = next(a for a in actions if a.title == 'Replace with `"none"`')
+    diagnostics = await doc.apply(fix.edit.changes[doc.uri])
+    assert doc.text == POLICY
+    assert not [d for d in diagnostics if d.code == "MX1103"]
