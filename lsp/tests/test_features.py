@@ -179,3 +179,33 @@ async def test_quick_fix_replaces_a_value_not_in_the_enum(client):
     diagnostics = await doc.apply(fix.edit.changes[doc.uri])
     assert doc.text == POLICY
     assert not [d for d in diagnostics if d.code == "MX1103"]
+
+
+async def test_hover_on_a_lint_shows_the_rule_documentation(client):
+    text = """{
+  "version": "0.8.0-alpha",
+  "containment": "bubblewrap",
+  "process": { "commandLine": "/bin/true" },
+  "filesystem": { "readwritePaths": ["/"] }
+}
+"""
+    doc = Doc(client, "hover-lint.json", text)
+    diagnostics = await doc.open()
+    root = [d for d in diagnostics if d.code == "MX3001"]
+    assert root, [(d.code, d.message) for d in diagnostics]
+    result = await hover(client, doc, root[0].range.start)
+    value = result.contents.value
+    assert "MX3001" in value
+    # The rule's own documentation, with its sections, follows the message.
+    assert "\n## " in value, value
+
+
+async def test_complete_in_auto_closed_quotes(client):
+    doc = Doc(client, "complete-quotes.json", POLICY)
+    await doc.open()
+    at = doc.text.index('"ui"')
+    await doc.edit(at, at, '"",\n  ')
+    items = await complete(client, doc, doc.at('"",', 1))
+    assert "filesystem" in items and "ui" not in items
+    new = apply_edits(doc.text, [items["filesystem"].text_edit])
+    assert '  "filesystem": ,\n  "ui"' in new
