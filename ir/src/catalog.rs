@@ -7,8 +7,10 @@
 //!   directories).
 //!
 //! Entries are data. An entry is anchored either at a fixed root (`/etc/shadow`), at the
-//! user's home directory (the symbolic [`Root::Home`]), or inside any workspace the policy
-//! grants ([`Anchor::Workspace`], for per-repository entries such as `.git/hooks`).
+//! user's home directory (the symbolic [`Root::Home`]), or inside every workspace of the
+//! policy ([`Anchor::Workspace`], for per-repository entries such as `.git/hooks`). A
+//! workspace is the `process.cwd`, or a directory holding one of these per-repository names
+//! in a path the policy lists; the lints define it precisely (rule MX3040).
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -77,7 +79,8 @@ pub enum Anchor {
     Root(Root),
     /// The user's home directory.
     Home,
-    /// Any directory the policy grants: the entry may sit in every workspace.
+    /// Every workspace of the policy (the `process.cwd`, or a directory holding a
+    /// per-workspace name in a path the policy lists), not every granted directory.
     Workspace,
 }
 

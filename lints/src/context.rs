@@ -41,6 +41,16 @@ pub(crate) enum Place {
     Workspace(Vec<String>),
 }
 
+/// Which catalogue entries a report covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Every entry of the requested kinds.
+    All,
+    /// Entries anchored at a fixed root or a home directory; per-workspace entries are left
+    /// to MX3040.
+    OutsideWorkspaces,
+}
+
 /// A component no policy path can contain (MXC rejects NUL), standing for "any other name".
 pub(crate) const FRESH: &str = "\u{0}any";
 
@@ -152,44 +162,66 @@ impl Cx<'_> {
         }
     }
 
-    /// A workspace entry below every directory the policy names (in any list), and where a
-    /// named path already ends inside the entry. Naming a nested repository or a
-    /// subdirectory in the policy therefore checks its own entries too; `decide` then says
-    /// whether each instance is reachable.
+    /// A workspace entry below every workspace of the policy (see [`Cx::workspaces`]);
+    /// `decide` then says whether each instance is reachable.
     fn workspace_instances(&self, parts: &[String]) -> Vec<CanonPath> {
-        let keys: Vec<String> = parts
+        self.workspaces()
             .iter()
-            .map(|p| {
-                if self.style.case_insensitive {
-                    p.to_lowercase()
-                } else {
-                    p.clone()
-                }
+            .map(|w| self.join(w, parts))
+            .collect()
+    }
+
+    /// The workspaces of the policy: the directories where per-repository entries (`.git`,
+    /// `.env`, `.vscode`, `.mcp.json`, ...) are looked for. A workspace is
+    /// - the `process.cwd`, or
+    /// - the directory holding a per-workspace catalogue name in a path the policy lists in
+    ///   any list (`/repo` for `/repo/.git/hooks`, `/repo/vendor/lib` for
+    ///   `/repo/vendor/lib/.git`), which is how a policy says "this is a checkout",
+    ///
+    /// except volume roots, shared temporary and profiles roots, system directories, and
+    /// directories inside a catalogued location (see [`Cx::is_workspace_base`]). Granted
+    /// toolchains, caches, datasets and output directories are therefore not workspaces
+    /// unless the policy runs the process there or names repository files in them.
+    pub(crate) fn workspaces(&self) -> Vec<CanonPath> {
+        let names: Vec<String> = self
+            .sensitive
+            .iter()
+            .filter_map(|s| match &s.place {
+                Place::Workspace(parts) => parts.first().map(|p| self.key(p)),
+                Place::Fixed(_) | Place::Home(_) => None,
             })
             .collect();
-        let mut out: Vec<CanonPath> = Vec::new();
+        let mut candidates: Vec<CanonPath> = Vec::new();
+        if let Some(cwd) = &self.policy.process.cwd {
+            candidates.push(cwd.value.clone());
+        }
         for rule in &self.policy.filesystem.rules {
-            if !self.is_workspace_base(&rule.path) {
-                continue;
-            }
             let comps = &rule.path.components;
-            let candidate = if comps.windows(keys.len()).any(|w| w == keys.as_slice()) {
-                // The named path lies inside the entry: it is the exposed part.
-                rule.path.clone()
-            } else if let Some(k) = (1..keys.len())
-                .rev()
-                .find(|k| comps.ends_with(keys.get(..*k).unwrap_or(&[])))
-            {
-                // The named path ends with a prefix of the entry (`/repo/.git` for `.git/hooks`).
-                self.join(&rule.path, parts.get(k..).unwrap_or(&[]))
-            } else {
-                self.join(&rule.path, parts)
-            };
-            if !out.contains(&candidate) {
-                out.push(candidate);
+            if let Some(i) = comps.iter().position(|c| names.contains(&self.key(c))) {
+                let mut base = Some(rule.path.clone());
+                for _ in i..comps.len() {
+                    base = base.and_then(|b| b.parent(self.style));
+                }
+                candidates.extend(base);
+            }
+        }
+        let mut out: Vec<CanonPath> = Vec::new();
+        for c in candidates {
+            if !out.iter().any(|w| same_path(w, &c)) && self.is_workspace_base(&c) {
+                out.push(c);
             }
         }
         out
+    }
+
+    /// A path component as compared on the platform (lower-cased where names are
+    /// case-insensitive).
+    fn key(&self, name: &str) -> String {
+        if self.style.case_insensitive {
+            name.to_lowercase()
+        } else {
+            name.to_owned()
+        }
     }
 
     /// True when a named directory can hold a workspace: not a volume root, a shared temporary
@@ -249,10 +281,15 @@ impl Cx<'_> {
         &self,
         op: FsOp,
         kinds: &[Kind],
+        scope: Scope,
     ) -> BTreeMap<usize, Vec<(usize, String)>> {
         let mut out: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
         for (ei, s) in self.sensitive.iter().enumerate() {
-            if !kinds.contains(&s.kind) {
+            let in_scope = match scope {
+                Scope::All => true,
+                Scope::OutsideWorkspaces => !matches!(s.place, Place::Workspace(_)),
+            };
+            if !kinds.contains(&s.kind) || !in_scope {
                 continue;
             }
             for path in self.instances(s) {
@@ -281,7 +318,25 @@ impl Cx<'_> {
         help: &str,
         out: &mut Vec<Diagnostic>,
     ) {
-        for (ri, entries) in self.exposed(op, kinds) {
+        self.report_exposed_in(meta, op, kinds, Scope::All, verb, help, out);
+    }
+
+    /// Like [`Cx::report_exposed`], limited to the catalogue entries in `scope`.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the report wording is per rule; a struct would only rename the arguments"
+    )]
+    pub(crate) fn report_exposed_in(
+        &self,
+        meta: &crate::rule::RuleMeta,
+        op: FsOp,
+        kinds: &[Kind],
+        scope: Scope,
+        verb: &str,
+        help: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        for (ri, entries) in self.exposed(op, kinds, scope) {
             let Some(rule) = self.policy.filesystem.rules.get(ri) else {
                 continue;
             };
@@ -304,6 +359,54 @@ impl Cx<'_> {
                     .with_help(help.to_owned()),
             );
         }
+    }
+}
+
+/// The persistence targets one workspace exposes.
+pub(crate) struct WorkspaceExposure {
+    pub workspace: CanonPath,
+    /// The rule index the finding is labelled with.
+    pub rule: usize,
+    /// (entry index into the sensitive catalogue, path relative to the workspace).
+    pub entries: Vec<(usize, String)>,
+}
+
+impl Cx<'_> {
+    /// Per-workspace catalogue entries of the given kinds on which `op` is allowed, one item
+    /// per workspace with at least one: (workspace, index of the rule allowing `op` in the
+    /// workspace itself or else on the first exposed entry, the
+    /// exposed entries as (entry index into `self.sensitive`, path relative to the workspace)).
+    pub(crate) fn exposed_per_workspace(&self, op: FsOp, kinds: &[Kind]) -> Vec<WorkspaceExposure> {
+        let sep = if self.style.windows { "\\" } else { "/" };
+        let mut out = Vec::new();
+        for ws in self.workspaces() {
+            let mut first_rule: Option<usize> = None;
+            let mut entries: Vec<(usize, String)> = Vec::new();
+            for (ei, s) in self.sensitive.iter().enumerate() {
+                let Place::Workspace(parts) = &s.place else {
+                    continue;
+                };
+                if !kinds.contains(&s.kind) {
+                    continue;
+                }
+                if let Some(ri) = self.allowing_rule(op, &self.join(&ws, parts)) {
+                    first_rule.get_or_insert(ri);
+                    entries.push((ei, parts.join(sep)));
+                }
+            }
+            // The label goes on the grant that makes the workspace itself writable, when one
+            // does, rather than on a deeper grant that exposes only some of the targets.
+            if let Some(first) = first_rule {
+                let whole = self.allowing_rule(op, &ws.join(FRESH, self.style));
+                let ri = whole.unwrap_or(first);
+                out.push(WorkspaceExposure {
+                    workspace: ws,
+                    rule: ri,
+                    entries,
+                });
+            }
+        }
+        out
     }
 }
 

@@ -124,6 +124,8 @@ mod user_profiles_writable;
 mod variable_not_expanded;
 #[path = "rules/correctness/version_absent.rs"]
 mod version_absent;
+#[path = "rules/permissiveness/workspace_persistence_writable.rs"]
+mod workspace_persistence_writable;
 
 /// Every rule's metadata, ordered by code.
 pub(crate) static METAS: &[RuleMeta] = &[
@@ -166,6 +168,7 @@ pub(crate) static METAS: &[RuleMeta] = &[
     timeout_disabled::META,
     secret_in_env::META,
     relative_path_lookup::META,
+    workspace_persistence_writable::META,
     path_in_several_lists::META,
     filesystem_rule_without_effect::META,
     network_rule_without_effect::META,
@@ -227,6 +230,7 @@ pub(crate) static CHECKS: &[Check] = &[
     timeout_disabled::check,
     secret_in_env::check,
     relative_path_lookup::check,
+    workspace_persistence_writable::check,
     path_in_several_lists::check,
     filesystem_rule_without_effect::check,
     network_rule_without_effect::check,

@@ -343,7 +343,7 @@ paths = ["~/.config/mytool/token", "secrets.yaml"]
     let (config, diags) = crate::Config::parse(SourceId(1), text);
     assert!(diags.is_empty(), "{diags:?}");
     let policy = lower_policy(
-        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"},
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "cwd": "/work"},
 "filesystem": {"readwritePaths": ["/", "/tmp", "/work"], "readonlyPaths": ["/work", "~/.config"]}}"#,
     );
     let mut out = String::new();
@@ -400,7 +400,7 @@ fn config_errors_are_diagnostics() {
 #[test]
 fn metrics_are_exact() {
     let policy = lower_policy(
-        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"},
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "cwd": "/work/repo"},
 "filesystem": {"readwritePaths": ["/work/repo"], "readonlyPaths": ["~"], "deniedPaths": ["~/.ssh"]},
 "network": {"egress": {"default": "deny",
   "allow": [{"to": [{"cidr": "10.0.0.0/8", "except": ["10.1.0.0/16"]}, {"cidr": "2001:db8::/64"}],

@@ -4,29 +4,31 @@ use ir::Diagnostic;
 use ir::catalog::{Kind, Persistence};
 use ir::fs::FsOp;
 
-use crate::context::Cx;
+use crate::context::{Cx, Scope};
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it does
-    /// Flags grants that make coding-agent configuration (`.mcp.json`, `.claude/`, `.codex/`, `.agents/`, `.cursor/`) writable.
+    /// Flags grants that make the user's coding-agent configuration (`~/.claude`, `~/.codex`)
+    /// writable.
     ///
     /// ## Why is this bad?
     /// These files run later outside the sandbox: agent configuration declares MCP servers, hooks and pre-approved commands; the next agent session runs them with the developer's full rights. The check asks the reference
-    /// semantics whether writing each location is allowed below every directory the policy
-    /// names (nested repositories and subdirectories it names included), and a `deniedPaths`
-    /// entry clears the finding.
+    /// semantics whether writing each location is allowed, below every home directory the
+    /// policy can reach, and a `deniedPaths` entry clears the finding. The per-repository
+    /// targets inside a workspace are reported once per workspace by MX3040
+    /// (workspace-persistence-writable).
     ///
     /// ## Example
     /// ```json
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "agent"},
-    ///  "filesystem": {"readwritePaths": ["/work/repo/src"]}}
+    ///  "filesystem": {"readwritePaths": ["/home/dev"]}}
     /// ```
     ///
     /// ## Use instead
     /// ```json
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "agent"},
-    ///  "filesystem": {"readwritePaths": ["/work/repo/src"], "deniedPaths": ["/work/repo/src/.mcp.json", "/work/repo/src/.claude", "/work/repo/src/.codex", "/work/repo/src/.agents", "/work/repo/src/.cursor"]}}
+    ///  "filesystem": {"readwritePaths": ["/home/dev"], "deniedPaths": ["/home/dev/.claude", "/home/dev/.codex"]}}
     /// ```
     ///
     /// ## Backends affected
@@ -39,12 +41,13 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    cx.report_exposed(
+    cx.report_exposed_in(
         &META,
         FsOp::Write,
         &[Kind::Persistence(Persistence::Agent)],
+        Scope::OutsideWorkspaces,
         "writable",
-        "agent configuration starts servers and runs hooks in the next agent session, outside the sandbox; deny these names inside writable directories",
+        "agent configuration starts servers and runs hooks in the next agent session, outside the sandbox; narrow the grant or deny it",
         out,
     );
 }

@@ -4,29 +4,30 @@ use ir::Diagnostic;
 use ir::catalog::{Kind, Persistence};
 use ir::fs::FsOp;
 
-use crate::context::Cx;
+use crate::context::{Cx, Scope};
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it does
-    /// Flags grants that make editor and IDE workspace settings (`.vscode/`, `.idea/`) writable.
+    /// Flags grants that make the user's editor extensions (`~/.vscode`) writable.
     ///
     /// ## Why is this bad?
     /// These files run later outside the sandbox: VS Code tasks, launch configurations and recommended extensions, and JetBrains run configurations, execute when the developer opens the project, outside the sandbox. The check asks the reference
-    /// semantics whether writing each location is allowed below every directory the policy
-    /// names (nested repositories and subdirectories it names included), and a `deniedPaths`
-    /// entry clears the finding.
+    /// semantics whether writing each location is allowed, below every home directory the
+    /// policy can reach, and a `deniedPaths` entry clears the finding. The per-repository
+    /// targets inside a workspace are reported once per workspace by MX3040
+    /// (workspace-persistence-writable).
     ///
     /// ## Example
     /// ```json
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "agent"},
-    ///  "filesystem": {"readwritePaths": ["/work/repo"], "deniedPaths": ["/work/repo/.git", "/work/repo/.gitmodules"]}}
+    ///  "filesystem": {"readwritePaths": ["/home/dev"]}}
     /// ```
     ///
     /// ## Use instead
     /// ```json
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "agent"},
-    ///  "filesystem": {"readwritePaths": ["/work/repo"], "deniedPaths": ["/work/repo/.git", "/work/repo/.gitmodules", "/work/repo/.vscode", "/work/repo/.idea"]}}
+    ///  "filesystem": {"readwritePaths": ["/home/dev"], "deniedPaths": ["/home/dev/.vscode"]}}
     /// ```
     ///
     /// ## Backends affected
@@ -39,12 +40,13 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    cx.report_exposed(
+    cx.report_exposed_in(
         &META,
         FsOp::Write,
         &[Kind::Persistence(Persistence::Editor)],
+        Scope::OutsideWorkspaces,
         "writable",
-        "editor settings run tasks and extensions outside the sandbox when the project is opened; deny `.vscode` and `.idea` inside writable directories",
+        "editor extensions run outside the sandbox at the next editor start; narrow the grant or deny them",
         out,
     );
 }

@@ -4,29 +4,31 @@ use ir::Diagnostic;
 use ir::catalog::{Kind, Persistence};
 use ir::fs::FsOp;
 
-use crate::context::Cx;
+use crate::context::{Cx, Scope};
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it does
-    /// Flags grants that make git hooks and configuration (`.git/hooks`, `.git/config`, `.gitmodules`, also in nested repositories, and `~/.gitconfig`) writable.
+    /// Flags grants that make the user's global git configuration (`~/.gitconfig`,
+    /// `~/.config/git`) writable.
     ///
     /// ## Why is this bad?
     /// These files run later outside the sandbox: the next `git` command on the host runs hooks and honours `core.fsmonitor`, `core.sshCommand` and aliases from git configuration, so a sandbox that writes them runs code outside the sandbox. The check asks the reference
-    /// semantics whether writing each location is allowed below every directory the policy
-    /// names (nested repositories and subdirectories it names included), and a `deniedPaths`
-    /// entry clears the finding.
+    /// semantics whether writing each location is allowed, below every home directory the
+    /// policy can reach, and a `deniedPaths` entry clears the finding. The per-repository
+    /// targets inside a workspace are reported once per workspace by MX3040
+    /// (workspace-persistence-writable).
     ///
     /// ## Example
     /// ```json
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "agent"},
-    ///  "filesystem": {"readwritePaths": ["/work/repo"]}}
+    ///  "filesystem": {"readwritePaths": ["/home/dev"]}}
     /// ```
     ///
     /// ## Use instead
     /// ```json
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "agent"},
-    ///  "filesystem": {"readwritePaths": ["/work/repo"], "deniedPaths": ["/work/repo/.git", "/work/repo/.gitmodules"]}}
+    ///  "filesystem": {"readwritePaths": ["/home/dev/src/app"]}}
     /// ```
     ///
     /// ## Backends affected
@@ -39,12 +41,13 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    cx.report_exposed(
+    cx.report_exposed_in(
         &META,
         FsOp::Write,
         &[Kind::Persistence(Persistence::Git)],
+        Scope::OutsideWorkspaces,
         "writable",
-        "git hooks and configuration run by the next `git` command outside the sandbox; deny `.git` (and `.gitmodules`) inside writable repositories",
+        "global git configuration is honoured by every `git` command outside the sandbox (`core.fsmonitor`, `core.sshCommand`, aliases); narrow the grant or deny it",
         out,
     );
 }

@@ -11,7 +11,8 @@ declare_rule! {
     /// ## What it does
     /// Flags every grant that makes a location of the secrets catalogue readable: `~/.ssh`,
     /// `~/.aws`, `~/.gnupg`, `~/.kube`, `~/.docker/config.json`, `~/.config/gh`, `.env`
-    /// files in granted workspaces, browser profiles, keychains, `/etc/shadow`, the Windows
+    /// files in workspaces (the `process.cwd`, or a directory holding `.git`, `.env`, ...
+    /// in a path the policy lists; see MX3040), browser profiles, keychains, `/etc/shadow`, the Windows
     /// credential stores, and the paths added under `[secrets]` in `mxcc.toml`.
     ///
     /// ## Why is this bad?

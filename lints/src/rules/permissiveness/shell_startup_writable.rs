@@ -4,18 +4,21 @@ use ir::Diagnostic;
 use ir::catalog::{Kind, Persistence};
 use ir::fs::FsOp;
 
-use crate::context::Cx;
+use crate::context::{Cx, Scope};
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it does
-    /// Flags grants that make shell start-up and login files (`~/.bashrc`, `~/.profile`, `~/.zshrc`, `.envrc`, autostart entries, launch agents, PowerShell profiles, the Startup folder) writable.
+    /// Flags grants that make shell start-up and login files (`~/.bashrc`, `~/.profile`,
+    /// `~/.zshrc`, `~/.ssh/config`, autostart entries, launch agents, PowerShell profiles,
+    /// the Startup folder) writable.
     ///
     /// ## Why is this bad?
-    /// These files run later outside the sandbox: these files run at the next shell, login or `cd` into the project, with the user's full rights and no sandbox. The check asks the reference
-    /// semantics whether writing each location is allowed below every directory the policy
-    /// names (nested repositories and subdirectories it names included), and a `deniedPaths`
-    /// entry clears the finding.
+    /// These files run at the next shell or login, outside the sandbox, with the user's full rights and no sandbox. The check asks the reference
+    /// semantics whether writing each location is allowed, below every home directory the
+    /// policy can reach, and a `deniedPaths` entry clears the finding. The per-repository
+    /// targets inside a workspace are reported once per workspace by MX3040
+    /// (workspace-persistence-writable).
     ///
     /// ## Example
     /// ```json
@@ -39,10 +42,11 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    cx.report_exposed(
+    cx.report_exposed_in(
         &META,
         FsOp::Write,
         &[Kind::Persistence(Persistence::ShellStartup)],
+        Scope::OutsideWorkspaces,
         "writable",
         "start-up files run at the next login or shell outside the sandbox; narrow the grant or deny them",
         out,
