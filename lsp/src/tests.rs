@@ -255,3 +255,118 @@ fn fixes_remove_members_and_add_version() {
         "{\"version\": \"0.8.0-alpha\", \"a\": 1}"
     );
 }
+
+/// On valid JSON the tolerant reader agrees with the compiler's parser on every key, value
+/// and span: the corpus is the fixture.
+#[test]
+fn loose_tree_matches_the_compiler_tree_on_the_corpus() {
+    fn same(loose: &loose::Node, strict: &compiler::Node, at: &str) {
+        assert_eq!(
+            (loose.start, loose.end),
+            (strict.span.start as usize, strict.span.end as usize),
+            "span at {at}"
+        );
+        match (&loose.kind, &strict.kind) {
+            (loose::Kind::Object(lm), compiler::syntax::NodeKind::Object(sm)) => {
+                assert_eq!(lm.len(), sm.len(), "members at {at}");
+                for (l, s) in lm.iter().zip(sm) {
+                    assert_eq!(l.key, s.key, "key at {at}");
+                    assert_eq!(
+                        (l.key_start, l.key_end),
+                        (s.key_span.start as usize, s.key_span.end as usize),
+                        "key span at {at}/{}",
+                        s.key
+                    );
+                    let Some(value) = &l.value else {
+                        panic!("no value at {at}/{}", s.key);
+                    };
+                    same(value, &s.value, &format!("{at}/{}", s.key));
+                }
+            }
+            (loose::Kind::Array(li), compiler::syntax::NodeKind::Array(si)) => {
+                assert_eq!(li.len(), si.len(), "items at {at}");
+                for (i, (l, s)) in li.iter().zip(si).enumerate() {
+                    same(l, s, &format!("{at}/{i}"));
+                }
+            }
+            (loose::Kind::String(l), compiler::syntax::NodeKind::String(s)) => {
+                assert_eq!(l, s, "string at {at}");
+            }
+            (loose::Kind::Scalar(_), _) => {}
+            (l, s) => panic!("kinds differ at {at}: {l:?} vs {s:?}"),
+        }
+    }
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        panic!("no corpus at {}", corpus.display());
+    };
+    let mut compared = 0;
+    for entry in entries.flatten() {
+        let Ok(bytes) = std::fs::read(entry.path().join("policy.json")) else {
+            continue;
+        };
+        let (Some(strict), diags) =
+            compiler::syntax::parse(ir::SourceId(0), &bytes, compiler::Limits::default())
+        else {
+            continue;
+        };
+        if diags.iter().any(ir::Diagnostic::is_error) {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let Some(loose) = loose::parse(&text) else {
+            panic!("no loose tree for {}", entry.path().display());
+        };
+        same(&loose, &strict, &entry.path().display().to_string());
+        compared += 1;
+    }
+    assert!(compared >= 40, "only {compared} corpus policies compared");
+}
+
+/// Random text never makes the editor features panic, and positions round-trip at every
+/// character boundary.
+#[test]
+fn features_never_panic_on_random_text() {
+    let alphabet: Vec<char> = "{}[]:,\"\\ \n\r\tabé😀0-.truefalsnversionetwork"
+        .chars()
+        .collect();
+    let Ok(uri) = Url::parse("file:///work/policy.json") else {
+        panic!("bad test url");
+    };
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % n.max(1)
+    };
+    for round in 0..400 {
+        let len = next(80);
+        let body: String = (0..len)
+            .map(|_| alphabet.get(next(alphabet.len())).copied().unwrap_or(' '))
+            .collect();
+        let source = if round % 2 == 0 {
+            format!("{{\"$schema\": \"mxc\", {body}")
+        } else {
+            body
+        };
+        let text = Text::new(source.clone());
+        let mut analysis = crate::document::view(&uri, &text);
+        analysis.is_policy = analysis.tree.as_ref().is_some_and(loose::Node::is_object);
+        for (offset, _) in source.char_indices().chain([(source.len(), ' ')]) {
+            let position = text.position(offset);
+            // Between the `\r` and the `\n` of a line break is no position at all.
+            let inside_crlf = source.get(..offset).is_some_and(|s| s.ends_with('\r'))
+                && source.get(offset..).is_some_and(|s| s.starts_with('\n'));
+            if !inside_crlf {
+                assert_eq!(text.offset(position), offset, "round trip in {source:?}");
+            }
+            let _ = completion::complete(&text, &analysis, position);
+            let _ = hover::hover(&text, &analysis, position);
+        }
+        if let Some(root) = &analysis.tree {
+            let _ = crate::symbols::symbols(&text, root);
+            let _ = fixes::add_version(&source, root);
+        }
+    }
+}

@@ -1,5 +1,8 @@
 //! Document text and positions: byte offsets to and from LSP positions, whose `character`
 //! counts UTF-16 code units, and incremental edits.
+//!
+//! Lines end at `\n`; a `\r` just before it belongs to the line break, so a character past
+//! the end of a `\r\n` line lands before the `\r`.
 
 use lsp_types::{Position, Range, TextDocumentContentChangeEvent};
 
@@ -41,8 +44,10 @@ impl Text {
             .copied()
             .unwrap_or(self.text.len());
         let content = self.text.get(start..end).unwrap_or("");
-        let content = content.strip_suffix('\n').unwrap_or(content);
-        let content = content.strip_suffix('\r').unwrap_or(content);
+        let content = match content.strip_suffix('\n') {
+            Some(line) => line.strip_suffix('\r').unwrap_or(line),
+            None => content,
+        };
         let target = position.character as usize;
         let mut units = 0;
         for (i, c) in content.char_indices() {
