@@ -65,6 +65,13 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
         report.diagnostics.extend(diagnostics);
         proofs.push(proof);
     }
+    if let Some(artifact) = output.emitted.get(&targets::TargetId::Seccomp)
+        && let Some((program, spec)) = targets::backends::seccomp::spec_of(artifact)
+    {
+        let diagnostics = verify::prove_seccomp(&program, &spec, &verify_options).diagnostics();
+        unsound |= diagnostics.iter().any(Diagnostic::is_error);
+        report.diagnostics.extend(diagnostics);
+    }
     let mut artifacts = output.artifacts;
     if unsound {
         artifacts.retain(|name, _| name == targets::REPORT_FILE);

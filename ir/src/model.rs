@@ -264,6 +264,91 @@ pub struct SeccompModel {
     pub arches: Vec<u32>,
 }
 
+/// How an argument check compares the low 32 bits of a syscall argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ArgCmp {
+    /// `(low & mask) == value`.
+    MaskedEq,
+    /// `(low & mask) != 0` (the value is ignored).
+    AnyBits,
+}
+
+/// One argument check of a seccomp rule: when it holds, the rule returns `action`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeccompArgCheck {
+    /// The argument index, 0 to 5; only its low 32 bits are compared.
+    pub arg: u8,
+    pub mask: u32,
+    pub value: u32,
+    pub cmp: ArgCmp,
+    pub action: u32,
+}
+
+impl SeccompArgCheck {
+    pub fn holds(&self, args: &[u64; 6]) -> bool {
+        let Some(arg) = args.get(usize::from(self.arg)) else {
+            return false;
+        };
+        let low = (arg & 0xffff_ffff) as u32;
+        match self.cmp {
+            ArgCmp::MaskedEq => low & self.mask == self.value,
+            ArgCmp::AnyBits => low & self.mask != 0,
+        }
+    }
+}
+
+/// What one syscall number gets: the first check that holds decides, else `otherwise`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeccompRule {
+    pub nr: u32,
+    pub checks: Vec<SeccompArgCheck>,
+    pub otherwise: u32,
+}
+
+/// The specification of a seccomp filter for one architecture.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArchSpec {
+    /// The action for syscall numbers without a rule.
+    pub default: u32,
+    /// Numbers at or above the bound get the action (x86_64: the x32 ABI, `0x40000000`).
+    pub x32_guard: Option<(u32, u32)>,
+    /// At most one rule per number; the first wins.
+    pub rules: Vec<SeccompRule>,
+}
+
+/// The specification a seccomp program must implement, as data: the action for every
+/// `(arch, nr, args)`. [`SeccompSpec::action`] is the reference the verifier's bytecode proof
+/// and the targets' interpreter tests are checked against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeccompSpec {
+    /// `(AUDIT_ARCH_*, spec)`; the first entry for an arch wins.
+    pub arches: Vec<(u32, ArchSpec)>,
+    /// The action for any other architecture.
+    pub mismatch_action: u32,
+}
+
+impl SeccompSpec {
+    /// The action for one syscall.
+    pub fn action(&self, arch: u32, nr: u32, args: &[u64; 6]) -> u32 {
+        let Some((_, spec)) = self.arches.iter().find(|(a, _)| *a == arch) else {
+            return self.mismatch_action;
+        };
+        if let Some((bound, action)) = spec.x32_guard
+            && nr >= bound
+        {
+            return action;
+        }
+        match spec.rules.iter().find(|r| r.nr == nr) {
+            None => spec.default,
+            Some(rule) => rule
+                .checks
+                .iter()
+                .find(|c| c.holds(args))
+                .map_or(rule.otherwise, |c| c.action),
+        }
+    }
+}
+
 /// A domain of an artifact model: what it enforces, or why it enforces nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Domain<T> {

@@ -13,3 +13,4 @@ pub const INTERNAL: Code = Code("MX4008");
 pub const NOT_APPLICABLE: Code = Code("MX4009");
 pub const PROPERTY_SYNTAX: Code = Code("MX4010");
 pub const PROPERTY_UNSUPPORTED: Code = Code("MX4011");
+pub const SECCOMP_UNEQUAL: Code = Code("MX4012");

@@ -21,9 +21,11 @@
 //! | MX4009 | info     | artifact does not model a domain |
 //! | MX4010 | error    | malformed line in a properties file |
 //! | MX4011 | reserved | unsupported property construct |
+//! | MX4012 | error    | seccomp bytecode differs from its specification |
 //!
-//! MX4012–MX4099 are reserved for future obligations.
+//! MX4013–MX4099 are reserved for future obligations.
 
+pub mod bpf;
 pub mod catalog;
 pub mod codes;
 pub mod decode;
@@ -50,6 +52,7 @@ use ir::{Diagnostic, Policy, Severity, Span};
 
 pub use engine::{Engine, Options};
 pub use finding::{Finding, Outcome};
+pub use obligations::seccomp::{SeccompOutcome, SeccompWitness};
 pub use properties::{Property, PropertyKind};
 pub use side::Model;
 pub use space::Dim;
@@ -375,6 +378,16 @@ fn validate(policy: &Policy, target: &str, artifact: Side<'_>, opts: &Options) -
         not_applicable: s.not_applicable,
         internal_errors,
     }
+}
+
+/// Proves that a seccomp cBPF program returns its specification's action for every
+/// `(arch, nr, instruction pointer, args)` (symbolic execution of the bytecode and z3).
+pub fn prove_seccomp(
+    program: &[ir::model::BpfInsn],
+    spec: &ir::model::SeccompSpec,
+    opts: &Options,
+) -> SeccompOutcome {
+    obligations::seccomp::prove(program, spec, opts)
 }
 
 #[cfg(test)]

@@ -3,3 +3,4 @@
 pub mod artifact;
 pub mod contained;
 pub mod property;
+pub mod seccomp;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use z3::ast::{Ast, BV, Bool};
 use z3::{Config, Context, Params, SatResult, Solver};
 
-use crate::term::{Assignment, Node, Term, Terms};
+use crate::term::{Assignment, BvOp, Node, Term, Terms};
 
 /// The result of one check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,6 +115,20 @@ impl<'ctx> Session<'ctx> {
                 Node::Ite(i, t, e) => Dyn::B(b(c, *i).ite(&b(c, *t), &b(c, *e))),
                 Node::Eq(x, y) => Dyn::B(v(c, *x)._eq(&v(c, *y))),
                 Node::Ule(x, y) => Dyn::B(v(c, *x).bvule(&v(c, *y))),
+                Node::BvIte(i, t, e) => Dyn::V(b(c, *i).ite(&v(c, *t), &v(c, *e))),
+                Node::BvOp(op, x, y) => {
+                    let (x, y) = (v(c, *x), v(c, *y));
+                    Dyn::V(match op {
+                        BvOp::And => x.bvand(&y),
+                        BvOp::Or => x.bvor(&y),
+                        BvOp::Xor => x.bvxor(&y),
+                        BvOp::Add => x.bvadd(&y),
+                        BvOp::Sub => x.bvsub(&y),
+                        BvOp::Mul => x.bvmul(&y),
+                        BvOp::Shl => x.bvshl(&y),
+                        BvOp::Lshr => x.bvlshr(&y),
+                    })
+                }
             };
             self.cache.push(d);
         }

@@ -39,6 +39,25 @@ pub enum Node {
     Eq(Term, Term),
     /// Unsigned bit-vector `<=`.
     Ule(Term, Term),
+    /// A bit-vector if-then-else (the condition is boolean).
+    BvIte(Term, Term, Term),
+    /// A binary bit-vector operation on operands of one width.
+    BvOp(BvOp, Term, Term),
+}
+
+/// Binary bit-vector operations (the cBPF ALU).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BvOp {
+    And,
+    Or,
+    Xor,
+    Add,
+    Sub,
+    Mul,
+    /// Shift left; a shift by the width or more gives 0.
+    Shl,
+    /// Logical shift right; a shift by the width or more gives 0.
+    Lshr,
 }
 
 /// The arena of terms of one query.
@@ -131,6 +150,10 @@ impl Terms {
     pub fn width(&self, t: Term) -> u32 {
         match self.node(t) {
             Some(Node::BvVar { width, .. } | Node::BvConst { width, .. }) => *width,
+            Some(Node::BvIte(_, t, _) | Node::BvOp(_, t, _)) => {
+                let t = *t;
+                self.width(t)
+            }
             _ => 0,
         }
     }
@@ -233,6 +256,41 @@ impl Terms {
             (None, Some((y, w))) if y == max_of(w) => self.tt(),
             _ => self.intern(Node::Ule(a, b)),
         }
+    }
+
+    /// A bit-vector if-then-else.
+    pub fn bv_ite(&mut self, c: Term, t: Term, e: Term) -> Term {
+        match self.as_bool(c) {
+            Some(true) => t,
+            Some(false) => e,
+            None if t == e => t,
+            None => self.intern(Node::BvIte(c, t, e)),
+        }
+    }
+
+    /// A binary bit-vector operation, folded when both operands are constants.
+    pub fn bv_op(&mut self, op: BvOp, a: Term, b: Term) -> Term {
+        if let (Some((x, w)), Some((y, _))) = (self.as_bv(a), self.as_bv(b)) {
+            let m = max_of(w);
+            let v = match op {
+                BvOp::And => x & y,
+                BvOp::Or => x | y,
+                BvOp::Xor => x ^ y,
+                BvOp::Add => x.wrapping_add(y),
+                BvOp::Sub => x.wrapping_sub(y),
+                BvOp::Mul => x.wrapping_mul(y),
+                BvOp::Shl => u32::try_from(y)
+                    .ok()
+                    .filter(|s| *s < w)
+                    .map_or(0, |s| x << s),
+                BvOp::Lshr => u32::try_from(y)
+                    .ok()
+                    .filter(|s| *s < w)
+                    .map_or(0, |s| x >> s),
+            };
+            return self.bv(v & m, w);
+        }
+        self.intern(Node::BvOp(op, a, b))
     }
 
     /// `x == value`.

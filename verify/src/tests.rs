@@ -6,3 +6,4 @@ mod diff;
 mod fixture;
 mod prop;
 mod prove;
+mod seccomp;

@@ -36,7 +36,10 @@ pub mod syscalls;
 
 use std::collections::BTreeMap;
 
-use ir::model::{ArtifactModel, Domain, NetChain, NetModel, SeccompModel};
+use ir::model::{
+    ArchSpec, ArgCmp, ArtifactModel, Domain, NetChain, NetModel, SeccompArgCheck, SeccompModel,
+    SeccompRule, SeccompSpec,
+};
 use ir::{Action, Direction, Endpoint, Mode, Protocol, Request};
 
 use crate::artifact::{Artifact, Plan};
@@ -271,6 +274,55 @@ fn deny_all() -> NetModel {
         ingress: chain,
         proxy_reachable: false,
     }
+}
+
+/// The specification a filter stands for, as data the verifier can read.
+pub fn spec(filter: &Filter) -> SeccompSpec {
+    let rules = filter
+        .rules
+        .iter()
+        .map(|(nr, rule)| SeccompRule {
+            nr: *nr,
+            checks: rule
+                .checks
+                .iter()
+                .map(|c| {
+                    let (mask, value, cmp) = match c.test {
+                        Test::Eq(v) => (u32::MAX, v, ArgCmp::MaskedEq),
+                        Test::AnyBits(m) => (m, 0, ArgCmp::AnyBits),
+                    };
+                    SeccompArgCheck {
+                        arg: c.arg,
+                        mask,
+                        value,
+                        cmp,
+                        action: c.ret,
+                    }
+                })
+                .collect(),
+            otherwise: rule.otherwise,
+        })
+        .collect();
+    let x32_guard = (filter.arch == Arch::X86_64)
+        .then_some((filter::X32_SYSCALL_BIT, filter::RET_KILL_PROCESS));
+    SeccompSpec {
+        arches: vec![(
+            filter.arch.audit(),
+            ArchSpec {
+                default: filter.default,
+                x32_guard,
+                rules,
+            },
+        )],
+        mismatch_action: filter::RET_KILL_PROCESS,
+    }
+}
+
+/// The emitted program of a seccomp artifact and the specification it was compiled from; `None`
+/// for any other artifact.
+pub fn spec_of(artifact: &Artifact) -> Option<(Vec<ir::model::BpfInsn>, SeccompSpec)> {
+    let (filter, model) = Seccomp::filter(artifact)?;
+    Some((model.program, spec(filter)))
 }
 
 impl Seccomp {
