@@ -7,15 +7,18 @@ Prints p50, p95 and max in milliseconds, and the same for a hover sent right aft
 change (answered by the main loop while the check runs on the checker thread). A benchmark, not a test: build the release server
 first (`cargo build --release -p lsp --bin mxcc-lsp`).
 
-Usage: python3 lsp/bench/latency.py [--iterations N] [--rules N] [--server CMD...]
+Usage: python3 lsp/bench/latency.py [--iterations N] [--rules N] [--ignore RULE...]
+                                    [--server CMD...]
 """
 
 import argparse
 import json
 import pathlib
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -109,10 +112,19 @@ def main() -> int:
     parser.add_argument("--iterations", type=int, default=300)
     parser.add_argument("--rules", type=int, default=500)
     parser.add_argument("--server", nargs="+", default=[str(ROOT / "target/release/mxcc-lsp")])
+    parser.add_argument(
+        "--ignore",
+        nargs="*",
+        default=[],
+        help="lint rules to leave out, through an mxcc.toml beside the (unsaved) policy",
+    )
     args = parser.parse_args()
 
     text = policy(args.rules)
-    uri = "file:///tmp/mxcc-bench/policy.json"
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="mxcc-bench-"))
+    if args.ignore:
+        (folder / "mxcc.toml").write_text(f"ignore = {json.dumps(args.ignore)}\n")
+    uri = (folder / "policy.json").as_uri()
     server = Server(args.server)
     server.request("initialize", {"capabilities": {}, "initializationOptions": {"platform": "linux"}})
     server.notify("initialized", {})
@@ -171,6 +183,7 @@ def main() -> int:
     server.request("shutdown", None)
     server.notify("exit", None)
     server.proc.wait(timeout=30)
+    shutil.rmtree(folder, ignore_errors=True)
 
     report("didChange -> publishDiagnostics", timings)
     report("didChange -> hover answered", hovers)
