@@ -214,14 +214,17 @@ fn excluded(family: Family) -> Vec<Cidr> {
     }
 }
 
-/// The egress pieces of one family, with `skip` (a rule index) left out of the decision but
-/// not out of the cut points, so that two runs can be compared piece by piece.
-pub(crate) fn regions(
-    rules: &[NetRule],
-    default: Action,
-    family: Family,
-    skip: Option<usize>,
-) -> Vec<Region> {
+/// One piece of an address family on which every egress rule either matches or does not.
+pub(crate) struct Cell {
+    pub lo: u128,
+    pub hi: u128,
+    /// The rules whose destinations contain the piece, in rule order.
+    pub matching: Vec<usize>,
+}
+
+/// Cuts a family at every CIDR boundary the rules mention (host loopback and the IPv4-mapped
+/// range, decided by other settings, are left out) and lists the rules matching each piece.
+pub(crate) fn cells(rules: &[NetRule], family: Family) -> Vec<Cell> {
     let max = family_max(family);
     let mut cuts: Vec<u128> = vec![0];
     let mut cut = |c: Cidr| {
@@ -246,11 +249,6 @@ pub(crate) fn regions(
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let base = if default == Action::Allow {
-        Service::all()
-    } else {
-        Service::default()
-    };
     let mut out = Vec::new();
     for (i, &lo) in cuts.iter().enumerate() {
         let hi = cuts.get(i + 1).map_or(max, |next| next - 1);
@@ -258,33 +256,57 @@ pub(crate) fn regions(
             continue;
         }
         let ip = ip_of(family, lo);
-        let mut allow = base.clone();
-        let mut deny = Service::default();
-        for (ri, rule) in rules.iter().enumerate() {
-            if Some(ri) == skip {
-                continue;
-            }
-            let hit = rule
-                .to
-                .as_ref()
-                .is_none_or(|peers| peers.iter().any(|p| p.matches(ip)));
-            if !hit {
-                continue;
-            }
-            let s = Service::of_rule(rule);
-            match rule.action {
-                Action::Allow => allow = allow.union(&s),
-                Action::Deny => deny = deny.union(&s),
-            }
-        }
-        out.push(Region {
-            family,
-            lo,
-            hi,
-            service: allow.minus(&deny),
-        });
+        let matching = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, rule)| {
+                rule.to
+                    .as_ref()
+                    .is_none_or(|peers| peers.iter().any(|p| p.matches(ip)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        out.push(Cell { lo, hi, matching });
     }
     out
+}
+
+/// What a piece allows: the default, plus matching allows, minus matching denies (deny beats
+/// allow), with the rule `skip` left out.
+pub(crate) fn service(
+    rules: &[NetRule],
+    default: Action,
+    matching: &[usize],
+    skip: Option<usize>,
+) -> Service {
+    let mut allow = if default == Action::Allow {
+        Service::all()
+    } else {
+        Service::default()
+    };
+    let mut deny = Service::default();
+    for &ri in matching.iter().filter(|&&ri| Some(ri) != skip) {
+        let Some(rule) = rules.get(ri) else { continue };
+        let s = Service::of_rule(rule);
+        match rule.action {
+            Action::Allow => allow = allow.union(&s),
+            Action::Deny => deny = deny.union(&s),
+        }
+    }
+    allow.minus(&deny)
+}
+
+/// The egress pieces of one family with what each allows.
+pub(crate) fn regions(rules: &[NetRule], default: Action, family: Family) -> Vec<Region> {
+    cells(rules, family)
+        .into_iter()
+        .map(|c| Region {
+            family,
+            lo: c.lo,
+            hi: c.hi,
+            service: service(rules, default, &c.matching, None),
+        })
+        .collect()
 }
 
 /// Whether a catalogue entry is readable or writable.
@@ -328,7 +350,7 @@ pub(crate) fn compute(policy: &Policy, sensitive: &[Sensitive], cx_mode: ir::Mod
     let mut tcp = Ports::default();
     let mut udp = Ports::default();
     for family in [Family::V4, Family::V6] {
-        for r in regions(&net.rules, net.egress_default.value, family, None) {
+        for r in regions(&net.rules, net.egress_default.value, family) {
             if r.service.is_empty() {
                 continue;
             }

@@ -4,7 +4,7 @@ use ir::Diagnostic;
 use ir::net::Family;
 
 use crate::context::Cx;
-use crate::metrics::regions;
+use crate::metrics::{Cell, cells, service};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -42,15 +42,25 @@ declare_rule! {
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let net = &cx.policy.network;
     let default = net.egress_default.value;
-    let full = [Family::V4, Family::V6].map(|f| regions(&net.rules, default, f, None));
-    for (i, rule) in net.rules.iter().enumerate() {
-        let same = [Family::V4, Family::V6]
-            .iter()
-            .zip(&full)
-            .all(|(f, all)| regions(&net.rules, default, *f, Some(i)) == *all);
-        if !same {
-            continue;
+    // A rule can only change decisions on the pieces it matches, so each rule is compared on
+    // those pieces alone: linear in the pieces a rule covers, not quadratic in the rules.
+    let cells: Vec<Cell> = [Family::V4, Family::V6]
+        .into_iter()
+        .flat_map(|f| cells(&net.rules, f))
+        .collect();
+    let mut effective = vec![false; net.rules.len()];
+    for cell in &cells {
+        let with = service(&net.rules, default, &cell.matching, None);
+        for &ri in &cell.matching {
+            let done = effective.get(ri).copied().unwrap_or(true);
+            if !done && service(&net.rules, default, &cell.matching, Some(ri)) != with {
+                if let Some(e) = effective.get_mut(ri) {
+                    *e = true;
+                }
+            }
         }
+    }
+    for (rule, _) in net.rules.iter().zip(&effective).filter(|(_, e)| !**e) {
         out.push(
             META.diagnostic(format!("`{}` changes no egress decision", rule.origin))
                 .with_label(rule.span, "removing this rule changes nothing")
