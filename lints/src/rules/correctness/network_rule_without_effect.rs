@@ -52,11 +52,12 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for cell in &cells {
         let with = service(&net.rules, default, &cell.matching, None);
         for &ri in &cell.matching {
-            let done = effective.get(ri).copied().unwrap_or(true);
-            if !done && service(&net.rules, default, &cell.matching, Some(ri)) != with {
-                if let Some(e) = effective.get_mut(ri) {
-                    *e = true;
-                }
+            let open = effective.get(ri).is_some_and(|e| !e);
+            if open
+                && service(&net.rules, default, &cell.matching, Some(ri)) != with
+                && let Some(e) = effective.get_mut(ri)
+            {
+                *e = true;
             }
         }
     }
