@@ -29,7 +29,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { platform: Platform::host(), exact: false, limits: Limits::default() }
+        Options {
+            platform: Platform::host(),
+            exact: false,
+            limits: Limits::default(),
+        }
     }
 }
 
@@ -65,7 +69,12 @@ pub fn compile_tree(
     options: &Options,
 ) -> Output {
     let Some(root) = tree else {
-        return Output { tree: None, header: None, policy: None, diagnostics };
+        return Output {
+            tree: None,
+            header: None,
+            policy: None,
+            diagnostics,
+        };
     };
     if !root.is_object() {
         diagnostics.push(
@@ -78,28 +87,45 @@ pub fn compile_tree(
                 "an MXC config is one JSON object with fields such as `version`, `process` and `filesystem`",
             ),
         );
-        return Output { tree: Some(root), header: None, policy: None, diagnostics };
+        return Output {
+            tree: Some(root),
+            header: None,
+            policy: None,
+            diagnostics,
+        };
     }
-    let header = header::read(&root, source, options.platform, options.exact, &mut diagnostics);
+    let header = header::read(
+        &root,
+        source,
+        options.platform,
+        options.exact,
+        &mut diagnostics,
+    );
     schema::check(&root, &header, &mut diagnostics);
     validate::check(&root, &header, &mut diagnostics);
     let policy = lower::lower(&root, &header);
     ir::diag::sort(&mut diagnostics);
-    Output { tree: Some(root), header: Some(header), policy: Some(policy), diagnostics }
+    Output {
+        tree: Some(root),
+        header: Some(header),
+        policy: Some(policy),
+        diagnostics,
+    }
 }
 
 /// The platform a config names through a platform-specific containment or backend section,
 /// if any. `process`, `vm` and an absent containment name none: they resolve per host.
 pub fn implied_platform(root: &Node) -> Option<Platform> {
-    let by_containment = root.get_present("containment").and_then(Node::as_str).and_then(|c| {
-        match c {
-            "processcontainer" | "appcontainer" | "windows_sandbox" | "wslc" | "isolation_session"
-            | "hyperlight" | "microvm" => Some(Platform::Windows),
+    let by_containment = root
+        .get_present("containment")
+        .and_then(Node::as_str)
+        .and_then(|c| match c {
+            "processcontainer" | "appcontainer" | "windows_sandbox" | "wslc"
+            | "isolation_session" | "hyperlight" | "microvm" => Some(Platform::Windows),
             "seatbelt" | "macos_sandbox" => Some(Platform::Macos),
             "lxc" | "bubblewrap" => Some(Platform::Linux),
             _ => None,
-        }
-    });
+        });
     by_containment.or_else(|| {
         let has = |k: &str| root.get_present(k).is_some();
         if has("processContainer") || has("appContainer") {
@@ -109,7 +135,11 @@ pub fn implied_platform(root: &Node) -> Option<Platform> {
         } else if has("lxc") {
             Some(Platform::Linux)
         } else {
-            let prefix = root.get_present("sandboxId").and_then(Node::as_str)?.split(':').next()?;
+            let prefix = root
+                .get_present("sandboxId")
+                .and_then(Node::as_str)?
+                .split(':')
+                .next()?;
             matches!(prefix, "iso" | "wsb" | "wslc").then_some(Platform::Windows)
         }
     })
