@@ -43,22 +43,29 @@ pub struct Session<'ctx> {
     pub dump_errors: Vec<String>,
 }
 
-/// Runs `f` with a fresh solver session.
+thread_local! {
+    /// One z3 context per thread, created on first use and kept for the thread's lifetime.
+    /// Creating a context costs several milliseconds, which dominated small queries (a diff
+    /// asks up to ten questions); solvers are cheap and stay one per question. Constants are
+    /// declared by name and sort, so queries sharing the context do not interfere.
+    static CONTEXT: &'static Context = Box::leak(Box::new(Context::new(&Config::new())));
+}
+
+/// Runs `f` with a fresh solver session on this thread's context.
 pub fn with_session<R>(
     opts: &SolverOptions,
     name: &str,
     f: impl FnOnce(&mut Session<'_>) -> R,
 ) -> R {
-    let cfg = Config::new();
-    let ctx = Context::new(&cfg);
-    let solver = Solver::new(&ctx);
+    let ctx: &'static Context = CONTEXT.with(|c| *c);
+    let solver = Solver::new(ctx);
     if opts.timeout_ms > 0 {
-        let mut params = Params::new(&ctx);
+        let mut params = Params::new(ctx);
         params.set_u32("timeout", opts.timeout_ms);
         solver.set_params(&params);
     }
     let mut session = Session {
-        ctx: &ctx,
+        ctx,
         solver,
         cache: Vec::new(),
         name: name.to_owned(),

@@ -29,7 +29,10 @@ fn check(program: &[BpfInsn], spec: &ir::model::SeccompSpec) -> String {
             assert_eq!(ran, Ok(w.artifact), "the witness does not replay: {w:?}");
             assert_eq!(spec.action(w.arch, w.nr, &w.args), w.spec);
             assert_ne!(w.artifact, w.spec);
-            format!("refuted: {}", w.describe())
+            // The solver's choice of witness depends on its state; the snapshot records only
+            // that one was found and replayed.
+            assert!(w.describe().contains("artifact="));
+            "refuted (the witness replays through the interpreter)".to_owned()
         }
     }
 }
