@@ -3,7 +3,7 @@
 use driver::{CheckOptions, PlatformChoice};
 
 use crate::Outcome;
-use crate::args::{CheckArgs, Format, PolicyArgs};
+use crate::args::{CheckArgs, PolicyArgs};
 use crate::render;
 
 pub(crate) fn options(args: &PolicyArgs) -> CheckOptions {
