@@ -1,6 +1,9 @@
 //! The `cli` suite: runs the real `mxcc` binary and records stdout, stderr and the exit code.
 
-#![expect(clippy::expect_used, reason = "test helpers outside `#[test]` functions may fail loudly")]
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers outside `#[test]` functions may fail loudly"
+)]
 
 use std::path::Path;
 use std::process::Command;

@@ -1,7 +1,10 @@
 //! The pre-commit hook (`.pre-commit-hooks.yaml`) driven by the real `pre-commit` tool:
 //! `pre-commit try-repo` installs the hook from this repository and runs it on policy files.
 
-#![expect(clippy::expect_used, reason = "test helpers outside `#[test]` functions may fail loudly")]
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers outside `#[test]` functions may fail loudly"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
