@@ -82,6 +82,9 @@ pub struct Plan {
     pub private_tmp: bool,
     /// Masks applied in the private mount namespace, in order.
     pub masks: Vec<MaskSpec>,
+    /// Ancestors of masks inside a writable grant, bound onto themselves first: a mount point
+    /// cannot be renamed or removed, so a mask cannot be moved away from the path it protects.
+    pub pins: Vec<String>,
     /// Mask mount points missing on the host, created for the run and removed afterwards
     /// (deepest last).
     pub ghosts: Vec<PathBuf>,
@@ -155,6 +158,7 @@ pub fn plan(
         );
     }
     let ghosts = ghosts(&masks);
+    let pins = pins(&masks, &policy_paths);
     let env = environment(policy);
     let (argv, exe) = command_of(policy, command, &env)?;
     let cwd = working_dir(policy, home.as_deref())?;
@@ -167,6 +171,7 @@ pub fn plan(
         net,
         private_tmp,
         masks,
+        pins,
         ghosts,
         landlock,
         seccomp,
@@ -336,6 +341,29 @@ fn add_baseline(
             granted.join(", ")
         ),
     });
+}
+
+/// Ancestors of every mask that lie strictly below a read-write grant, shallow first.
+fn pins(masks: &[MaskSpec], policy_paths: &[(FsAccess, String)]) -> Vec<String> {
+    let writable: Vec<&str> = policy_paths
+        .iter()
+        .filter(|(a, _)| *a == FsAccess::ReadWrite)
+        .map(|(_, p)| p.as_str())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for m in masks {
+        for a in Path::new(&m.path).ancestors().skip(1) {
+            let inside = writable
+                .iter()
+                .any(|w| a.starts_with(w) && a != Path::new(w));
+            let a = a.display().to_string();
+            if inside && !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out.sort_by_key(|p| Path::new(p).components().count());
+    out
 }
 
 /// Every mount point of a mask that is missing on the host, shallow first.
@@ -604,6 +632,12 @@ impl fmt::Display for Plan {
                 MaskKind::ReadWrite => "read-write bind",
             };
             writeln!(f, "   mask {} -> {what} ({})", m.path, m.source)?;
+        }
+        for p in &self.pins {
+            writeln!(
+                f,
+                "   pin {p} (bound onto itself: cannot be renamed away from its mask)"
+            )?;
         }
         for g in &self.ghosts {
             writeln!(

@@ -76,6 +76,8 @@ enum MountOp {
     OpenSource { path: CString, slot: usize },
     /// Creates a missing mount point as an empty directory.
     Ghost { path: CString },
+    /// Binds a directory onto itself (recursively), making it a mount point.
+    Pin { target: CString },
     /// An empty tmpfs, remounted read-only at the end.
     DenyDir { target: CString },
     /// `/dev/null` bound read-only over a file.
@@ -138,6 +140,9 @@ fn mount_ops(plan: &Plan) -> Result<(Vec<MountOp>, usize), RunError> {
     }
     for g in &plan.ghosts {
         ops.push(MountOp::Ghost { path: cpath(g)? });
+    }
+    for p in &plan.pins {
+        ops.push(MountOp::Pin { target: cstr(p)? });
     }
     let mut remount = Vec::new();
     let mut next = binds.into_iter();
@@ -301,6 +306,13 @@ fn apply_mounts(c: &mut Child) -> Result<(), (i32, usize)> {
                     Err(sys::errno())
                 }
             }
+            MountOp::Pin { target } => sys::mount(
+                Some(target),
+                target,
+                none,
+                libc::MS_BIND | libc::MS_REC,
+                none,
+            ),
             MountOp::DenyDir { target } => sys::mount(
                 Some(c"tmpfs"),
                 target,

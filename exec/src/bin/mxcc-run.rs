@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use exec::{Artifacts, RunError, RunOptions, codes};
 
-const USAGE: &str =
-    "usage: mxcc-run POLICY [--dry-run] [--artifacts DIR] [--no-baseline] [-- CMD ARGS...]";
+const USAGE: &str = "usage: mxcc-run POLICY [--dry-run] [--artifacts DIR] [--emit-artifacts DIR] \
+                     [--no-baseline] [-- CMD ARGS...]";
 
 struct Args {
     policy: PathBuf,
     dry_run: bool,
     artifacts: Option<PathBuf>,
+    emit: Option<PathBuf>,
     no_baseline: bool,
     command: Option<Vec<String>>,
 }
@@ -23,6 +24,7 @@ fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         policy: PathBuf::new(),
         dry_run: false,
         artifacts: None,
+        emit: None,
         no_baseline: false,
         command: None,
     };
@@ -34,6 +36,7 @@ fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--dry-run" => args.dry_run = true,
             "--no-baseline" => args.no_baseline = true,
+            "--emit-artifacts" => args.emit = Some(PathBuf::from(it.next().ok_or(USAGE)?)),
             "--artifacts" => args.artifacts = Some(PathBuf::from(it.next().ok_or(USAGE)?)),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             s if s.starts_with('-') => return Err(format!("unknown option `{s}`\n{USAGE}")),
@@ -81,6 +84,18 @@ fn load(args: &Args, opts: &RunOptions) -> Result<exec::Plan, RunError> {
         Some(dir) => Artifacts::load(dir)?,
         None => Artifacts::compile(&policy, opts.home_dir.clone()),
     };
+    if let Some(dir) = &args.emit {
+        let io = |e: std::io::Error| {
+            RunError::new(
+                codes::ARTIFACT,
+                format!("cannot write `{}`: {e}", dir.display()),
+            )
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        for (name, bytes) in &artifacts.files {
+            std::fs::write(dir.join(name), bytes).map_err(io)?;
+        }
+    }
     exec::plan(&policy, &artifacts, args.command.clone(), opts)
 }
 
@@ -102,7 +117,9 @@ fn main() -> ExitCode {
         opts.probe_override.landlock_abi = v.parse().ok().or(Some(0));
     }
     let result = load(&args, &opts).and_then(|plan| {
-        if args.dry_run {
+        if args.emit.is_some() {
+            Ok(0)
+        } else if args.dry_run {
             print!("{plan}");
             let probe = exec::Probe::detect(&opts.probe_override);
             plan.check_against(&probe).map(|()| 0)
