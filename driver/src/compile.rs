@@ -84,9 +84,11 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
     }
 }
 
-/// True for a target's report of a construct it does not enforce as written.
+/// True for a target's report of a construct it does not enforce as written, at any severity:
+/// a compatibility grant another target also makes (reported as information) is as much a
+/// reported difference as a warning.
 fn is_gap(d: &Diagnostic) -> bool {
-    d.code.as_str().starts_with("MX5") && matches!(d.severity, Severity::Error | Severity::Warning)
+    d.code.as_str().starts_with("MX5")
 }
 
 /// The construct a target diagnostic is about, from its `construct `...`` note.
@@ -97,13 +99,23 @@ fn construct_of(d: &Diagnostic) -> Option<&str> {
     })
 }
 
+/// The verifier domain a target construct belongs to: its first dotted component, except that
+/// a target's compatibility baseline (system directories granted for MXC compatibility) is
+/// filesystem access.
+fn domain_of(construct: &str) -> &str {
+    let head = construct.split(['.', ' ', '[']).next().unwrap_or(construct);
+    if head == "baseline" {
+        "filesystem"
+    } else {
+        head
+    }
+}
+
 /// The gap a soundness finding falls into: a gap on a construct of the finding's domain,
 /// preferring one whose label covers the policy rule the finding is about.
 fn gap_for<'a>(finding: &verify::Finding, gaps: &'a [Diagnostic]) -> Option<&'a Diagnostic> {
     let domain = finding.domain.as_str();
-    let in_domain = |g: &&Diagnostic| {
-        construct_of(g).is_some_and(|c| c.split(['.', ' ', '[']).next() == Some(domain))
-    };
+    let in_domain = |g: &&Diagnostic| construct_of(g).is_some_and(|c| domain_of(c) == domain);
     let covers = |g: &&Diagnostic| {
         finding.other_span.is_some_and(|s| {
             g.labels.iter().any(|l| {

@@ -205,7 +205,8 @@ impl NetChain {
 pub struct NetModel {
     pub egress: NetChain,
     pub ingress: NetChain,
-    /// True when the sandbox can reach the configured proxy endpoint.
+    /// True when the sandbox can reach the configured proxy endpoint over TCP (a proxy is an
+    /// HTTP/S endpoint; every target opens it for TCP only).
     pub proxy_reachable: bool,
 }
 
@@ -218,7 +219,9 @@ impl NetModel {
         port: u16,
     ) -> bool {
         match endpoint {
-            Endpoint::Proxy => self.proxy_reachable && direction == Direction::Egress,
+            Endpoint::Proxy => {
+                self.proxy_reachable && direction == Direction::Egress && protocol == Protocol::Tcp
+            }
             Endpoint::Ip(ip) => match direction {
                 Direction::Egress => self.egress.allows(protocol, ip, port),
                 Direction::Ingress => self.ingress.allows(protocol, ip, port),

@@ -3,6 +3,8 @@
 #[cfg(test)]
 mod conformance;
 #[cfg(test)]
+mod compile;
+#[cfg(test)]
 mod corpus;
 #[cfg(test)]
 mod schema_differential;

@@ -499,8 +499,10 @@ impl<'s> Encoder<'s> {
     fn net_model(&mut self, net: &NetModel) -> Term {
         let egress = self.terms.bool_var(var::NET_EGRESS);
         let proxy_ep = self.terms.bool_var(var::NET_PROXY);
+        // The proxy endpoint is reached over TCP only, as in the reference semantics.
         let proxy_ok = if net.proxy_reachable {
-            egress
+            let tcp = self.proto_is(Protocol::Tcp);
+            self.terms.and(vec![egress, tcp])
         } else {
             self.terms.ff()
         };
