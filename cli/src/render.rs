@@ -7,6 +7,14 @@ use driver::CheckReport;
 
 use crate::args::Format;
 
+/// Renders the findings of `diff`, `prove` or `compile`, which print their own summary.
+pub(crate) fn findings(report: &CheckReport, format: Format) -> String {
+    match format {
+        Format::Human => human::frames(report),
+        other => self::report(report, other),
+    }
+}
+
 /// Renders a report in the requested format.
 pub(crate) fn report(report: &CheckReport, format: Format) -> String {
     match format {

@@ -93,3 +93,96 @@ fn schema_prints_every_version() {
     let t = check(&["schema", "--version", "0.5.0-alpha"]);
     assert_eq!(exit_code(&t), "exit: 2", "{t}");
 }
+
+#[test]
+fn diff_finds_widened_access_with_witnesses() {
+    // The hardened coding agent against a policy that makes all of `/home` writable.
+    let t = check(&[
+        "diff",
+        "corpus/coding-agent-bwrap/policy.json",
+        "corpus/home-writable/policy.json",
+    ]);
+    assert_eq!(exit_code(&t), "exit: 1", "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn diff_of_a_policy_with_itself_is_empty() {
+    let p = "corpus/coding-agent-bwrap/policy.json";
+    let t = check(&["diff", p, p]);
+    assert_eq!(exit_code(&t), "exit: 0", "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn prove_against_a_guardrail_and_properties() {
+    let t = check(&[
+        "prove",
+        "corpus/tmp-writable/policy.json",
+        "--guardrail",
+        "corpus/coding-agent-bwrap/policy.json",
+        "--properties",
+        "cli/tests/data/agent.properties",
+    ]);
+    assert_eq!(exit_code(&t), "exit: 1", "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn prove_holds_for_the_hardened_agent() {
+    let t = check(&[
+        "prove",
+        "corpus/coding-agent-bwrap/policy.json",
+        "--properties",
+        "cli/tests/data/agent.properties",
+    ]);
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn check_with_a_baseline_reports_mx4001() {
+    let t = check(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        "corpus/coding-agent-bwrap/policy.json",
+        "corpus/home-writable/policy.json",
+    ]);
+    assert_eq!(exit_code(&t), "exit: 1", "{t}");
+    assert!(t.contains("\"MX4001\""), "{t}");
+}
+
+#[test]
+fn directory_walk_skips_json_that_is_not_a_policy() {
+    let t = check(&["check", "--format", "json", "corpus/coding-agent-bwrap"]);
+    assert!(t.contains("\"skippedNonPolicyFiles\": 2"), "{t}");
+    assert_eq!(exit_code(&t), "exit: 0", "{t}");
+}
+
+#[test]
+fn compile_writes_artifacts_that_are_proved() {
+    let out = std::env::temp_dir().join(format!("mxcc-compile-{}", std::process::id()));
+    let t = check(&[
+        "compile",
+        "--target",
+        "all-linux",
+        "--home-dir",
+        "/home/dev",
+        "--out",
+        out.to_str().expect("utf-8"),
+        "corpus/coding-agent-bwrap/policy.json",
+    ]);
+    assert!(t.contains("soundness"), "{t}");
+    for name in [
+        "landlock.json",
+        "seccomp.bpf",
+        "seccomp.txt",
+        "bwrap.args",
+        "nftables.nft",
+        "report.json",
+    ] {
+        assert!(out.join(name).exists(), "{name} missing:\n{t}");
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}

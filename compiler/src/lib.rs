@@ -113,6 +113,44 @@ pub fn compile_tree(
     }
 }
 
+/// The top-level keys of the MXC config language, every version and alias included.
+pub const ROOT_KEYS: [&str; 19] = [
+    "version",
+    "containerId",
+    "containment",
+    "lifecycle",
+    "process",
+    "filesystem",
+    "fallback",
+    "network",
+    "ui",
+    "appContainer",
+    "processContainer",
+    "lxc",
+    "seatbelt",
+    "macos_sandbox",
+    "runtimeConfig",
+    "experimental",
+    "phase",
+    "sandboxId",
+    "correlationVector",
+];
+
+/// True when a JSON document looks like an MXC config: an object with at least one MXC
+/// top-level key, or a `$schema` that mentions mxc. Directory walks use it to leave other JSON
+/// (package manifests, emitted artifacts) alone; a file named explicitly is always checked.
+pub fn is_policy_like(root: &Node) -> bool {
+    let schema_says = root
+        .get("$schema")
+        .and_then(Node::as_str)
+        .is_some_and(|s| s.to_ascii_lowercase().contains("mxc"));
+    schema_says
+        || root
+            .members()
+            .iter()
+            .any(|m| ROOT_KEYS.contains(&m.key.as_str()))
+}
+
 /// The platform a config names through a platform-specific containment or backend section,
 /// if any. `process`, `vm` and an absent containment name none: they resolve per host.
 pub fn implied_platform(root: &Node) -> Option<Platform> {

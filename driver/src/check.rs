@@ -78,6 +78,8 @@ pub struct CheckReport {
     pub path_errors: Vec<files::PathError>,
     /// The baseline and guardrail policies, whose spans findings may point into.
     pub references: Vec<FileReport>,
+    /// JSON files found in directories that are not MXC configs, left alone.
+    pub skipped: Vec<PathBuf>,
 }
 
 impl CheckReport {
@@ -103,12 +105,12 @@ impl CheckReport {
 /// Configuration files and reference policies (baseline, guardrails) with problems are
 /// reported as files of their own, after the policies.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
-    let (list, path_errors) = files::collect(paths);
-    let config_of: Vec<Option<PathBuf>> = list
+    let (candidates, path_errors) = files::collect(paths);
+    let config_of: Vec<Option<PathBuf>> = candidates
         .iter()
-        .map(|f| options.config.clone().or_else(|| config::discover(f)))
+        .map(|c| options.config.clone().or_else(|| config::discover(&c.path)))
         .collect();
-    let mut next_id = u32::try_from(list.len()).unwrap_or(u32::MAX);
+    let mut next_id = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
     let configs = config::load_all(config_of.iter().flatten().cloned(), next_id);
     next_id = next_id.saturating_add(u32::try_from(configs.len()).unwrap_or(u32::MAX));
     let proofs = Proofs::load(
@@ -117,24 +119,29 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
         next_id,
         options,
     );
-    let mut files: Vec<FileReport> = list
+    let checked: Vec<Option<FileReport>> = candidates
         .par_iter()
         .zip(config_of.par_iter())
         .enumerate()
-        .map(|(i, (path, cfg))| {
+        .map(|(i, (candidate, cfg))| {
             let stages = Stages {
                 lints: true,
                 config: cfg.as_ref().and_then(|c| configs.get(c)),
                 proofs: Some(&proofs),
+                only_policies: !candidate.explicit,
             };
-            check_file(
-                path,
-                SourceId(u32::try_from(i).unwrap_or(u32::MAX)),
-                options,
-                &stages,
-            )
+            let id = SourceId(u32::try_from(i).unwrap_or(u32::MAX));
+            check_file(&candidate.path, id, options, &stages)
         })
         .collect();
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for (report, candidate) in checked.into_iter().zip(candidates) {
+        match report {
+            Some(r) => files.push(r),
+            None => skipped.push(candidate.path),
+        }
+    }
     for loaded in configs.values().filter(|c| !c.diagnostics.is_empty()) {
         files.push(FileReport {
             path: loaded.path.clone(),
@@ -151,6 +158,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
         files,
         path_errors,
         references,
+        skipped,
     }
 }
 
@@ -159,6 +167,8 @@ struct Stages<'a> {
     lints: bool,
     config: Option<&'a LoadedConfig>,
     proofs: Option<&'a Proofs>,
+    /// Leave JSON that does not look like an MXC config alone (`None` from `check_file`).
+    only_policies: bool,
 }
 
 fn host_platform(options: &CheckOptions) -> Platform {
@@ -172,32 +182,46 @@ fn check_file(
     id: SourceId,
     options: &CheckOptions,
     stages: &Stages<'_>,
-) -> FileReport {
+) -> Option<FileReport> {
     match std::fs::read(path) {
         Ok(bytes) => check_with(path, id, &bytes, options, stages),
-        Err(e) => FileReport {
+        Err(e) => Some(FileReport {
             path: path.to_path_buf(),
             source: SourceFile::new(path.display().to_string(), ""),
             source_id: id,
             platform: host_platform(options),
             policy: None,
             diagnostics: vec![files::io_error(path, &e).diagnostic],
-        },
+        }),
     }
+}
+
+/// The report for a file that must be reported (`only_policies` off).
+fn always(
+    report: Option<FileReport>,
+    path: &Path,
+    id: SourceId,
+    options: &CheckOptions,
+) -> FileReport {
+    report.unwrap_or_else(|| FileReport {
+        path: path.to_path_buf(),
+        source: SourceFile::new(path.display().to_string(), ""),
+        source_id: id,
+        platform: host_platform(options),
+        policy: None,
+        diagnostics: Vec::new(),
+    })
 }
 
 /// Compiles a reference policy (a baseline or guardrail): the frontend only.
 pub(crate) fn check_reference(path: &Path, id: SourceId, options: &CheckOptions) -> FileReport {
-    check_file(
-        path,
-        id,
-        options,
-        &Stages {
-            lints: false,
-            config: None,
-            proofs: None,
-        },
-    )
+    let stages = Stages {
+        lints: false,
+        config: None,
+        proofs: None,
+        only_policies: false,
+    };
+    always(check_file(path, id, options, &stages), path, id, options)
 }
 
 /// Checks one in-memory source (the LSP uses this for unsaved buffers), with the
@@ -215,8 +239,14 @@ pub fn check_source(path: &Path, id: SourceId, bytes: &[u8], options: &CheckOpti
         lints: true,
         config: config_path.as_ref().and_then(|p| configs.get(p)),
         proofs: Some(&proofs),
+        only_policies: false,
     };
-    check_with(path, id, bytes, options, &stages)
+    always(
+        check_with(path, id, bytes, options, &stages),
+        path,
+        id,
+        options,
+    )
 }
 
 fn check_with(
@@ -225,8 +255,11 @@ fn check_with(
     bytes: &[u8],
     options: &CheckOptions,
     stages: &Stages<'_>,
-) -> FileReport {
+) -> Option<FileReport> {
     let (tree, diagnostics) = compiler::syntax::parse(id, bytes, options.limits);
+    if stages.only_policies && tree.as_ref().is_some_and(|t| !compiler::is_policy_like(t)) {
+        return None;
+    }
     let platform = match options.platform {
         PlatformChoice::Fixed(p) => p,
         PlatformChoice::Implied { host } => tree
@@ -267,12 +300,12 @@ fn check_with(
         }
     }
     ir::diag::sort(&mut diagnostics);
-    FileReport {
+    Some(FileReport {
         path: path.to_path_buf(),
         source: SourceFile::new(path.display().to_string(), String::from_utf8_lossy(bytes)),
         source_id: id,
         platform,
         policy: output.policy,
         diagnostics,
-    }
+    })
 }

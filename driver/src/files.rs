@@ -14,16 +14,25 @@ pub struct PathError {
     pub diagnostic: Diagnostic,
 }
 
+/// A file to check.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// Named on the command line (always checked), rather than found in a directory (checked
+    /// only when it looks like an MXC config).
+    pub explicit: bool,
+}
+
 /// Expands the given paths into a sorted, de-duplicated list of files.
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
-    let mut files = Vec::new();
+pub fn collect(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<PathError>) {
+    let mut files: Vec<Candidate> = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                let before = files.len();
-                walk(path, &mut files, &mut errors);
-                if files.len() == before {
+                let mut found = Vec::new();
+                walk(path, &mut found, &mut errors);
+                if found.is_empty() {
                     errors.push(PathError {
                         path: path.clone(),
                         diagnostic: Diagnostic::error(
@@ -33,13 +42,21 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
                         .with_help("pass policy files or directories that contain them"),
                     });
                 }
+                files.extend(found.into_iter().map(|path| Candidate {
+                    path,
+                    explicit: false,
+                }));
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(_) => files.push(Candidate {
+                path: path.clone(),
+                explicit: true,
+            }),
             Err(e) => errors.push(io_error(path, &e)),
         }
     }
-    files.sort();
-    files.dedup();
+    // A file both named and found in a directory counts as named.
+    files.sort_by(|a, b| a.path.cmp(&b.path).then(b.explicit.cmp(&a.explicit)));
+    files.dedup_by(|a, b| a.path == b.path);
     (files, errors)
 }
 

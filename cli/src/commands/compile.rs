@@ -67,8 +67,9 @@ pub(crate) fn run(args: &CompileArgs) -> Outcome {
         files: vec![result.report],
         path_errors: Vec::new(),
         references: Vec::new(),
+        skipped: Vec::new(),
     };
-    let mut stdout = render::report(&report, args.format);
+    let mut stdout = render::findings(&report, args.format);
     if args.format == Format::Human {
         for proof in &result.proofs {
             let sound = match &proof.soundness {

@@ -34,9 +34,10 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
                 .collect(),
             path_errors: Vec::new(),
             references: Vec::new(),
+            skipped: Vec::new(),
         };
         return Outcome {
-            stdout: render::report(&report, args.format),
+            stdout: render::findings(&report, args.format),
             stderr: String::new(),
             code: 2,
         };
@@ -55,8 +56,9 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
         files: vec![report_file],
         path_errors: Vec::new(),
         references: vec![base.report],
+        skipped: Vec::new(),
     };
-    let mut stdout = render::report(&report, args.format);
+    let mut stdout = render::findings(&report, args.format);
     if args.format == crate::args::Format::Human {
         stdout.push_str(&format!(
             "{}: {} grant{} more than {}, {} grant{} less\n",

@@ -55,9 +55,10 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
             files,
             path_errors: Vec::new(),
             references: Vec::new(),
+            skipped: Vec::new(),
         };
         return Outcome {
-            stdout: render::report(&report, args.format),
+            stdout: render::findings(&report, args.format),
             stderr: String::new(),
             code: 2,
         };
@@ -121,8 +122,9 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
         files: vec![file],
         path_errors: Vec::new(),
         references,
+        skipped: Vec::new(),
     };
-    let mut stdout = render::report(&report, args.format);
+    let mut stdout = render::findings(&report, args.format);
     if args.format == Format::Human {
         stdout.push_str(&summary);
         stdout.push_str(&format!(

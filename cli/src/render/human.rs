@@ -8,7 +8,15 @@ use codespan_reporting::term::{Config, emit_into_string};
 
 use driver::CheckReport;
 
+/// Code frames followed by the `checked N files` summary, for `mxcc check`.
 pub(crate) fn report(report: &CheckReport) -> String {
+    let mut out = frames(report);
+    out.push_str(&summary(report));
+    out
+}
+
+/// The code frames of every diagnostic, for commands that print their own summary.
+pub(crate) fn frames(report: &CheckReport) -> String {
     // Every source a label may point into: the checked files and the reference policies.
     let mut files = SimpleFiles::new();
     let mut ids: Vec<(ir::SourceId, usize)> = Vec::new();
@@ -39,6 +47,11 @@ pub(crate) fn report(report: &CheckReport) -> String {
             }
         }
     }
+    out
+}
+
+fn summary(report: &CheckReport) -> String {
+    let mut out = String::new();
     let (errors, warnings, infos) = report.counts();
     let files_with_errors = report.files.iter().filter(|f| f.has_errors()).count();
     out.push_str(&format!(
@@ -53,6 +66,18 @@ pub(crate) fn report(report: &CheckReport) -> String {
         files_with_errors,
         plural(files_with_errors),
     ));
+    if !report.skipped.is_empty() {
+        out.push_str(&format!(
+            "skipped {} JSON file{} that {} not MXC configs\n",
+            report.skipped.len(),
+            plural(report.skipped.len()),
+            if report.skipped.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
+        ));
+    }
     out
 }
 

@@ -29,6 +29,7 @@ pub(crate) fn report(report: &CheckReport) -> String {
             "warnings": warnings,
             "infos": infos,
             "filesWithErrors": report.files.iter().filter(|f| f.has_errors()).count(),
+            "skippedNonPolicyFiles": report.skipped.len(),
         },
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
