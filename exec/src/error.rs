@@ -59,7 +59,9 @@ pub mod codes {
     pub const TIMEOUT: Code = Code("MX6030");
     /// Informational: the runtime baseline grants read access beyond the policy.
     pub const BASELINE: Code = Code("MX6040");
-    /// Informational: landlock does not hide metadata (`stat`) of unlisted paths.
+    /// Retired (never emitted): landlock alone does not hide the metadata (`stat`) of unlisted
+    /// paths; the mount view now does, since paths outside the grants do not exist in it. Kept
+    /// because codes are never reused.
     pub const METADATA: Code = Code("MX6041");
 }
 
@@ -176,7 +178,7 @@ pub const CODE_TABLE: &[(Code, &str, &str)] = &[
     (
         codes::METADATA,
         "metadata",
-        "metadata of unlisted paths stays visible",
+        "retired: metadata of unlisted paths was visible (the mount view now hides them)",
     ),
 ];
 

@@ -10,8 +10,13 @@
 //!    parent writes the uid and gid maps (the caller's ids, as MXC's bubblewrap backend does);
 //! 2. when the network namespace exists, the parent connects it with `slirp4netns` and loads
 //!    `nftables.nft` inside it, before the child continues;
-//! 3. the child makes every mount private, mounts its own `/proc` and `/tmp`, and applies the
-//!    mount masks (denied paths nested in grants, denied paths under the runtime baseline);
+//! 3. the child makes every mount private and builds the sandbox's filesystem view the way
+//!    bubblewrap does: a new root on tmpfs holding read-only or read-write binds of exactly the
+//!    granted paths and the runtime baseline, the masks (denied paths nested in grants, denied
+//!    paths under the baseline), a private `/proc`, a minimal `/dev` and a private `/tmp`; then
+//!    `pivot_root` and the host's mount tree is detached, so paths outside the grants do not
+//!    exist inside the sandbox (this closes what landlock cannot mediate, such as `connect` to
+//!    a pathname UNIX socket before ABI 9, and hides the metadata of unlisted paths);
 //! 4. `chdir`, then every capability is dropped (bounding set, ambient, effective, permitted,
 //!    inheritable), then `PR_SET_NO_NEW_PRIVS`;
 //! 5. landlock `restrict_self` with the compiled ruleset (missing paths refuse the run);

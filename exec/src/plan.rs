@@ -60,6 +60,31 @@ pub enum NetPlan {
     Filtered { nft: String, host_loopback: bool },
 }
 
+/// What one entry of the sandbox's filesystem view is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// The host path `source` (canonical) bound at the entry's path, read-only or not.
+    Bind { source: PathBuf, read_only: bool },
+    /// A symbolic link recreated from the host (`/bin -> usr/bin`), so that the policy's
+    /// spelling of a path resolves to its bind.
+    Symlink { target: PathBuf },
+    /// A denied path nested in a bind: an empty read-only tmpfs, or `/dev/null` over a file.
+    Deny { file: bool },
+    /// The path bound onto itself: a mount point cannot be renamed or removed, so a deeper mask
+    /// cannot be moved away from the path it protects.
+    Pin,
+}
+
+/// One entry of the sandbox's filesystem view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewEntry {
+    /// Where the entry appears inside the sandbox.
+    pub path: PathBuf,
+    pub kind: ViewKind,
+    /// The rule or mask it comes from.
+    pub why: String,
+}
+
 /// One informational finding of the plan (printed, never fatal).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
@@ -80,13 +105,12 @@ pub struct Plan {
     pub net: NetPlan,
     /// A private tmpfs on `/tmp` (when no policy path lies under `/tmp`).
     pub private_tmp: bool,
-    /// Masks applied in the private mount namespace, in order.
-    pub masks: Vec<MaskSpec>,
-    /// Ancestors of masks inside a writable grant, bound onto themselves first: a mount point
-    /// cannot be renamed or removed, so a mask cannot be moved away from the path it protects.
-    pub pins: Vec<String>,
-    /// Mask mount points missing on the host, created for the run and removed afterwards
-    /// (deepest last).
+    /// The sandbox's filesystem: a new root on tmpfs holding exactly these entries (shallow
+    /// first), plus a private `/proc`, a minimal `/dev` and, with `private_tmp`, `/tmp`.
+    /// Paths outside them do not exist inside the sandbox.
+    pub view: Vec<ViewEntry>,
+    /// Mask mount points missing on the host inside a writable bind, created for the run and
+    /// removed afterwards (deepest last).
     pub ghosts: Vec<PathBuf>,
     pub landlock: LandlockSpec,
     pub seccomp: Vec<SockFilter>,
@@ -136,7 +160,7 @@ pub fn plan(
         NetPlan::HostNoIp
     };
     let mut notes = Vec::new();
-    check_report(&report, &net, &mut notes)?;
+    check_report(&report, &net)?;
     let home = opts.home_dir.clone().or_else(|| std::env::var("HOME").ok());
     let policy_paths: Vec<(FsAccess, String)> = policy
         .filesystem
@@ -157,8 +181,16 @@ pub fn plan(
             &mut notes,
         );
     }
-    let ghosts = ghosts(&masks);
     let pins = pins(&masks, &policy_paths);
+    let view = view(&landlock, &masks, &pins, private_tmp);
+    let kept: Vec<MaskSpec> = masks
+        .into_iter()
+        .filter(|m| {
+            let c = canonical(Path::new(&m.path));
+            view.iter().any(|e| e.path == c)
+        })
+        .collect();
+    let ghosts = ghosts(&kept, &view);
     let env = environment(policy);
     let (argv, exe) = command_of(policy, command, &env)?;
     let cwd = working_dir(policy, home.as_deref())?;
@@ -170,8 +202,7 @@ pub fn plan(
         timeout_ms: policy.process.timeout.value,
         net,
         private_tmp,
-        masks,
-        pins,
+        view,
         ghosts,
         landlock,
         seccomp,
@@ -212,7 +243,7 @@ fn report_code<'a>(report: &'a Value, target: &str, construct: &str) -> Option<&
 
 /// Refuses when a construct that the artifacts leave unenforced is not closed by a layer this
 /// executor applies.
-fn check_report(report: &Value, net: &NetPlan, notes: &mut Vec<Note>) -> Result<(), RunError> {
+fn check_report(report: &Value, net: &NetPlan) -> Result<(), RunError> {
     let filtered = matches!(net, NetPlan::Filtered { .. });
     let mut needed = vec!["landlock", "seccomp"];
     if filtered {
@@ -252,14 +283,9 @@ fn check_report(report: &Value, net: &NetPlan, notes: &mut Vec<Note>) -> Result<
                 "enforced" | "approximated" | "compat-grant" => true,
                 "covered" if covered_by.is_some_and(|c| needed.contains(&c)) => true,
                 "covered" | "gap-allowed" => match code {
-                    // The mount namespace is not a bubblewrap view: metadata stays visible.
-                    "MX5003" => {
-                        notes.push(Note {
-                            code: codes::METADATA,
-                            message: format!("{detail} (`{construct}`)"),
-                        });
-                        true
-                    }
+                    // Metadata of unlisted paths: the mount view holds only the grants, so
+                    // nothing else exists in the sandbox (bubblewrap's guarantee).
+                    "MX5003" => true,
                     // Filesystem paths: landlock is always applied.
                     "MX5022" => true,
                     // Network protocols and addresses: by construction of `NetPlan`, nftables
@@ -343,6 +369,122 @@ fn add_baseline(
     });
 }
 
+/// The host path with every symbolic link resolved; a missing tail is appended to its longest
+/// existing ancestor, resolved.
+pub(crate) fn canonical(path: &Path) -> PathBuf {
+    let mut tail = Vec::new();
+    for a in path.ancestors() {
+        if let Ok(c) = std::fs::canonicalize(a) {
+            return tail.iter().rev().fold(c, |acc: PathBuf, t| acc.join(t));
+        }
+        if let Some(name) = a.file_name() {
+            tail.push(name.to_owned());
+        }
+    }
+    path.to_path_buf()
+}
+
+/// The paths the mount view provides itself: the private `/proc`, the device nodes of the
+/// minimal `/dev`, and the private `/tmp`.
+fn provided(path: &str, private_tmp: bool) -> bool {
+    under(path, "/proc") || DEVICES.contains(&path) || (private_tmp && path == "/tmp")
+}
+
+/// The sandbox's filesystem view: every landlock grant bound from the host (read-only unless
+/// it grants a write right), the masks, the pins, and the symbolic links that make the
+/// policy's spelling of a path resolve. Shallow first; a later entry for the same path
+/// replaces an earlier one (a mask overrides the grant it narrows).
+fn view(
+    landlock: &LandlockSpec,
+    masks: &[MaskSpec],
+    pins: &[String],
+    private_tmp: bool,
+) -> Vec<ViewEntry> {
+    fn put(out: &mut Vec<ViewEntry>, e: ViewEntry) {
+        match out.iter_mut().find(|x| x.path == e.path) {
+            Some(slot) => *slot = e,
+            None => out.push(e),
+        }
+    }
+    fn bind(out: &mut Vec<ViewEntry>, path: &str, read_only: bool, why: &str) {
+        let Ok(source) = std::fs::canonicalize(path) else {
+            // A missing grant refuses the run (MX6013); a missing re-exposure has nothing to show.
+            return;
+        };
+        if source != Path::new(path) {
+            // The first symbolic link on the way is recreated, so that the spelling resolves.
+            let mut prefix = PathBuf::from("/");
+            for c in Path::new(path).components().skip(1) {
+                prefix.push(c);
+                if let Ok(target) = std::fs::read_link(&prefix) {
+                    if !out.iter().any(|e| e.path == prefix) {
+                        out.push(ViewEntry {
+                            path: prefix.clone(),
+                            kind: ViewKind::Symlink { target },
+                            why: why.to_owned(),
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+        put(
+            out,
+            ViewEntry {
+                path: source.clone(),
+                kind: ViewKind::Bind { source, read_only },
+                why: why.to_owned(),
+            },
+        );
+    }
+    let mut out = Vec::new();
+    for r in &landlock.paths {
+        if !provided(&r.path, private_tmp) {
+            let read_only = r.access & !READ_EXEC == 0;
+            bind(&mut out, &r.path, read_only, &r.source);
+        }
+    }
+    for m in masks {
+        match m.kind {
+            MaskKind::ReadOnly | MaskKind::ReadWrite => {
+                bind(&mut out, &m.path, m.kind == MaskKind::ReadOnly, &m.source);
+            }
+            MaskKind::Denied => {
+                let path = canonical(Path::new(&m.path));
+                // A denied path outside every bind does not exist in the view at all.
+                let inside = out.iter().any(|e| {
+                    matches!(e.kind, ViewKind::Bind { .. })
+                        && path != e.path
+                        && path.starts_with(&e.path)
+                });
+                if inside {
+                    let file = std::fs::metadata(&path).is_ok_and(|md| !md.is_dir());
+                    put(
+                        &mut out,
+                        ViewEntry {
+                            path,
+                            kind: ViewKind::Deny { file },
+                            why: m.source.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    for p in pins {
+        let path = canonical(Path::new(p));
+        if !out.iter().any(|e| e.path == path) {
+            out.push(ViewEntry {
+                path,
+                kind: ViewKind::Pin,
+                why: "pin".to_owned(),
+            });
+        }
+    }
+    out.sort_by_key(|e| e.path.components().count());
+    out
+}
+
 /// Ancestors of every mask that lie strictly below a read-write grant, shallow first.
 fn pins(masks: &[MaskSpec], policy_paths: &[(FsAccess, String)]) -> Vec<String> {
     let writable: Vec<&str> = policy_paths
@@ -366,11 +508,29 @@ fn pins(masks: &[MaskSpec], policy_paths: &[(FsAccess, String)]) -> Vec<String> 
     out
 }
 
-/// Every mount point of a mask that is missing on the host, shallow first.
-fn ghosts(masks: &[MaskSpec]) -> Vec<PathBuf> {
+/// Every mount point of a mask that is missing on the host below a writable bind (where the
+/// sandbox creates it on the host), shallow first.
+fn ghosts(masks: &[MaskSpec], view: &[ViewEntry]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for m in masks {
-        let mut missing: Vec<PathBuf> = Path::new(&m.path)
+        let path = canonical(Path::new(&m.path));
+        let writable = view
+            .iter()
+            .filter(|e| path != e.path && path.starts_with(&e.path))
+            .max_by_key(|e| e.path.components().count())
+            .is_some_and(|e| {
+                matches!(
+                    e.kind,
+                    ViewKind::Bind {
+                        read_only: false,
+                        ..
+                    } | ViewKind::Pin
+                )
+            });
+        if !writable {
+            continue;
+        }
+        let mut missing: Vec<PathBuf> = path
             .ancestors()
             .take_while(|a| std::fs::symlink_metadata(a).is_err())
             .map(Path::to_path_buf)
@@ -618,26 +778,45 @@ impl fmt::Display for Plan {
         }
         writeln!(
             f,
-            "4. mounts: / made private; private /proc{}",
+            "4. mounts: / made private; a new root on tmpfs with private /proc, minimal /dev{}; \
+             pivot_root, old root detached (paths outside these entries do not exist)",
             if self.private_tmp {
-                "; private tmpfs /tmp"
+                ", private tmpfs /tmp"
             } else {
                 ""
             }
         )?;
-        for m in &self.masks {
-            let what = match m.kind {
-                MaskKind::Denied => "deny (empty read-only tmpfs or /dev/null)",
-                MaskKind::ReadOnly => "read-only bind",
-                MaskKind::ReadWrite => "read-write bind",
-            };
-            writeln!(f, "   mask {} -> {what} ({})", m.path, m.source)?;
-        }
-        for p in &self.pins {
-            writeln!(
-                f,
-                "   pin {p} (bound onto itself: cannot be renamed away from its mask)"
-            )?;
+        for e in &self.view {
+            let p = e.path.display();
+            match &e.kind {
+                ViewKind::Bind { source, read_only } => {
+                    let how = if *read_only {
+                        "read-only"
+                    } else {
+                        "read-write"
+                    };
+                    if source == &e.path {
+                        writeln!(f, "   bind {p} {how} ({})", e.why)?;
+                    } else {
+                        writeln!(f, "   bind {} at {p} {how} ({})", source.display(), e.why)?;
+                    }
+                }
+                ViewKind::Symlink { target } => {
+                    writeln!(f, "   symlink {p} -> {} ({})", target.display(), e.why)?;
+                }
+                ViewKind::Deny { file } => {
+                    let what = if *file {
+                        "/dev/null read-only"
+                    } else {
+                        "empty read-only tmpfs"
+                    };
+                    writeln!(f, "   deny {p} -> {what} ({})", e.why)?;
+                }
+                ViewKind::Pin => writeln!(
+                    f,
+                    "   pin {p} (bound onto itself: cannot be renamed away from its mask)"
+                )?,
+            }
         }
         for g in &self.ghosts {
             writeln!(

@@ -9,14 +9,14 @@
 
 use std::ffi::{CString, c_char};
 use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use libc::c_int;
 
-use crate::artifacts::{FILE_RIGHTS, MaskKind, SockFilter};
+use crate::artifacts::{FILE_RIGHTS, SockFilter};
 use crate::error::{RunError, codes};
 use crate::net;
-use crate::plan::{NetPlan, Plan};
+use crate::plan::{DEVICES, NetPlan, Plan, ViewEntry, ViewKind};
 use crate::sys::{self, RulesetAttr};
 
 /// The steps of the child, as reported in an error record.
@@ -63,42 +63,62 @@ impl Step {
     }
 }
 
+/// The staging tmpfs (mounted over `/tmp` of the private mount namespace) and, inside it,
+/// where the new root is built and where the host root is kept until it is detached.
+const STAGE: &std::ffi::CStr = c"/tmp";
+const STAGE_OLD: &std::ffi::CStr = c"/tmp/oldroot";
+const NEWROOT: &str = "/newroot";
+const OLDROOT: &str = "/oldroot";
+
 /// One mount operation of the child, in order.
 #[derive(Debug)]
 enum MountOp {
     /// `mount --make-rprivate /`.
     Private,
+    /// A tmpfs over `/tmp` becomes the root (`pivot_root`), the host root moves to `/oldroot`.
+    Stage,
+    /// An empty tmpfs at `/newroot`: the sandbox's root.
+    NewRoot,
+    /// Creates a directory; failures are left to the mount that needs it.
+    Mkdir { path: CString },
     /// A fresh procfs for the new pid namespace.
-    Proc,
+    Proc { target: CString },
+    /// A tmpfs for the minimal `/dev`.
+    Dev { target: CString },
     /// A private tmpfs on `/tmp`.
-    Tmp,
-    /// Opens a host path (before any mask hides it) into source slot `slot`.
-    OpenSource { path: CString, slot: usize },
-    /// Creates a missing mount point as an empty directory.
-    Ghost { path: CString },
-    /// Binds a directory onto itself (recursively), making it a mount point.
-    Pin { target: CString },
-    /// An empty tmpfs, remounted read-only at the end.
-    DenyDir { target: CString },
-    /// `/dev/null` bound read-only over a file.
-    DenyFile { target: CString },
-    /// Binds source slot `slot` onto `target`, read-only or not.
+    Tmp { target: CString },
+    /// A symbolic link.
+    Symlink { target: CString, path: CString },
+    /// Binds a host path (under `/oldroot`) onto `target`, read-only or not.
     Bind {
-        slot: usize,
+        source: CString,
         target: CString,
         read_only: bool,
     },
-    /// Remounts a deny tmpfs read-only (after every deeper mount is in place).
-    RemountRo { target: CString },
+    /// Binds a directory onto itself (recursively), making it a mount point.
+    Pin { target: CString },
+    /// An empty tmpfs, remounted read-only at the end; skipped when the mount point is missing
+    /// and cannot be created (inside a read-only bind, nothing can create it).
+    DenyDir { target: CString },
+    /// `/dev/null` bound read-only over a file.
+    DenyFile { target: CString },
+    /// Remounts one of the view's own tmpfs read-only (after every deeper mount is in place).
+    RemountRo {
+        target: CString,
+        flags: libc::c_ulong,
+    },
+    /// `pivot_root` into the new root and detach the host's mount tree.
+    Enter,
 }
-
 /// Everything the child needs, computed before `clone`.
 struct Child {
     sync_r: c_int,
     err_w: c_int,
     mounts: Vec<MountOp>,
-    sources: Vec<c_int>,
     cwd: CString,
+    /// The working directory with symbolic links resolved, tried when `cwd` does not resolve
+    /// in the view.
+    cwd_canonical: CString,
     cap_last_cap: u32,
     attr: RulesetAttr,
     /// Paths with the rights for a directory and for a file.
@@ -121,61 +141,135 @@ fn cpath(p: &Path) -> Result<CString, RunError> {
         .map_err(|_| RunError::new(codes::ARTIFACT, format!("`{}` contains NUL", p.display())))
 }
 
-fn mount_ops(plan: &Plan) -> Result<(Vec<MountOp>, usize), RunError> {
-    let mut ops = vec![MountOp::Private, MountOp::Proc];
-    if plan.private_tmp {
-        ops.push(MountOp::Tmp);
-    }
-    let mut slots = 0;
-    let mut binds = Vec::new();
-    for m in &plan.masks {
-        if m.kind != MaskKind::Denied {
-            ops.push(MountOp::OpenSource {
-                path: cstr(&m.path)?,
-                slot: slots,
+fn inside(root: &str, p: &Path) -> Result<CString, RunError> {
+    let mut bytes = root.as_bytes().to_vec();
+    bytes.extend_from_slice(p.as_os_str().as_bytes());
+    CString::new(bytes)
+        .map_err(|_| RunError::new(codes::ARTIFACT, format!("`{}` contains NUL", p.display())))
+}
+
+/// Adds a `Mkdir` for every ancestor of `p` (strictly above it) not created yet.
+fn parents(ops: &mut Vec<MountOp>, made: &mut Vec<PathBuf>, p: &Path) -> Result<(), RunError> {
+    let mut up: Vec<&Path> = p
+        .ancestors()
+        .skip(1)
+        .filter(|a| a.parent().is_some())
+        .collect();
+    up.reverse();
+    for a in up {
+        if !made.iter().any(|m| m == a) {
+            made.push(a.to_path_buf());
+            ops.push(MountOp::Mkdir {
+                path: inside(NEWROOT, a)?,
             });
-            binds.push(slots);
-            slots += 1;
         }
     }
-    for g in &plan.ghosts {
-        ops.push(MountOp::Ghost { path: cpath(g)? });
-    }
-    for p in &plan.pins {
-        ops.push(MountOp::Pin { target: cstr(p)? });
-    }
+    Ok(())
+}
+
+const TMPFS_RO: libc::c_ulong =
+    libc::MS_REMOUNT | libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
+
+/// The child's mount operations: the view of the plan built on a new root, bubblewrap style.
+fn mount_ops(plan: &Plan) -> Result<Vec<MountOp>, RunError> {
+    let mut ops = vec![MountOp::Private, MountOp::Stage, MountOp::NewRoot];
+    let mut made: Vec<PathBuf> = Vec::new();
     let mut remount = Vec::new();
-    let mut next = binds.into_iter();
-    for m in &plan.masks {
-        let target = cstr(&m.path)?;
-        match m.kind {
-            MaskKind::Denied => {
-                let is_file = std::fs::metadata(&m.path).is_ok_and(|md| !md.is_dir());
-                if is_file {
-                    ops.push(MountOp::DenyFile { target });
-                } else {
-                    remount.push(MountOp::RemountRo {
-                        target: target.clone(),
-                    });
-                    ops.push(MountOp::DenyDir { target });
-                }
-            }
-            MaskKind::ReadOnly | MaskKind::ReadWrite => {
-                let slot = next.next().unwrap_or_default();
-                ops.push(MountOp::Bind {
-                    slot,
-                    target,
-                    read_only: m.kind == MaskKind::ReadOnly,
-                });
-            }
+    let root_level = |e: &ViewEntry| e.path.parent().is_none();
+    let mut entries: Vec<&ViewEntry> = plan.view.iter().filter(|e| root_level(e)).collect();
+    let specials = entries.len();
+    entries.extend(plan.view.iter().filter(|e| !root_level(e)));
+    for (i, e) in entries.into_iter().enumerate() {
+        if i == specials {
+            special_ops(plan, &mut ops, &mut made)?;
         }
+        parents(&mut ops, &mut made, &e.path)?;
+        let target = inside(NEWROOT, &e.path)?;
+        ops.push(match &e.kind {
+            ViewKind::Bind { source, read_only } => MountOp::Bind {
+                source: inside(OLDROOT, source)?,
+                target,
+                read_only: *read_only,
+            },
+            ViewKind::Symlink { target: link } => MountOp::Symlink {
+                target: cpath(link)?,
+                path: target,
+            },
+            ViewKind::Pin => MountOp::Pin { target },
+            ViewKind::Deny { file: true } => MountOp::DenyFile { target },
+            ViewKind::Deny { file: false } => {
+                remount.push(MountOp::RemountRo {
+                    target: target.clone(),
+                    flags: TMPFS_RO,
+                });
+                MountOp::DenyDir { target }
+            }
+        });
+        made.push(e.path.clone());
     }
+    if plan.view.iter().all(root_level) {
+        special_ops(plan, &mut ops, &mut made)?;
+    }
+    // The working directory exists in the view even when no grant holds it (it is then an
+    // empty directory of the new root; landlock decides what the command may do there).
+    let cwd = crate::plan::canonical(&plan.cwd);
+    parents(&mut ops, &mut made, &cwd.join("x"))?;
     ops.extend(remount);
-    Ok((ops, slots))
+    ops.push(MountOp::RemountRo {
+        target: inside(NEWROOT, Path::new("/dev"))?,
+        flags: libc::MS_REMOUNT | libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NOEXEC,
+    });
+    ops.push(MountOp::RemountRo {
+        target: inside(NEWROOT, Path::new(""))?,
+        flags: libc::MS_REMOUNT | libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NODEV,
+    });
+    ops.push(MountOp::Enter);
+    Ok(ops)
+}
+
+/// `/proc`, the minimal `/dev` and the private `/tmp`.
+fn special_ops(
+    plan: &Plan,
+    ops: &mut Vec<MountOp>,
+    made: &mut Vec<PathBuf>,
+) -> Result<(), RunError> {
+    let mut dir = |ops: &mut Vec<MountOp>, p: &str| -> Result<CString, RunError> {
+        let path = inside(NEWROOT, Path::new(p))?;
+        made.push(PathBuf::from(p));
+        ops.push(MountOp::Mkdir { path: path.clone() });
+        Ok(path)
+    };
+    let target = dir(ops, "/proc")?;
+    ops.push(MountOp::Proc { target });
+    let target = dir(ops, "/dev")?;
+    ops.push(MountOp::Dev { target });
+    for d in DEVICES.iter().filter(|d| Path::new(d).exists()) {
+        ops.push(MountOp::Bind {
+            source: inside(OLDROOT, Path::new(d))?,
+            target: inside(NEWROOT, Path::new(d))?,
+            read_only: false,
+        });
+    }
+    for (name, link) in [
+        ("/dev/fd", "/proc/self/fd"),
+        ("/dev/stdin", "/proc/self/fd/0"),
+        ("/dev/stdout", "/proc/self/fd/1"),
+        ("/dev/stderr", "/proc/self/fd/2"),
+    ] {
+        ops.push(MountOp::Symlink {
+            target: cstr(link)?,
+            path: inside(NEWROOT, Path::new(name))?,
+        });
+    }
+    if plan.private_tmp {
+        let target = dir(ops, "/tmp")?;
+        ops.push(MountOp::Tmp { target });
+    }
+    Ok(())
 }
 
 fn prepare(plan: &Plan, cap_last_cap: u32, sync_r: c_int, err_w: c_int) -> Result<Child, RunError> {
-    let (mounts, slots) = mount_ops(plan)?;
+    let mounts = mount_ops(plan)?;
     let ll = &plan.landlock;
     let mut paths = Vec::new();
     for r in &ll.paths {
@@ -206,8 +300,8 @@ fn prepare(plan: &Plan, cap_last_cap: u32, sync_r: c_int, err_w: c_int) -> Resul
         sync_r,
         err_w,
         mounts,
-        sources: vec![-1; slots],
         cwd: cpath(&plan.cwd)?,
+        cwd_canonical: cpath(&crate::plan::canonical(&plan.cwd))?,
         cap_last_cap,
         attr: RulesetAttr {
             handled_access_fs: ll.handled_fs,
@@ -240,150 +334,149 @@ fn fail(err_w: c_int, step: Step, errno: i32, index: usize) -> ! {
     sys::exit(125)
 }
 
-/// `/proc/self/fd/N` in a stack buffer (no allocation in the child).
-fn fd_path(fd: c_int, buf: &mut [u8; 32]) -> &std::ffi::CStr {
-    const PREFIX: &[u8] = b"/proc/self/fd/";
-    let mut digits = [0u8; 12];
-    let mut n = fd.unsigned_abs();
-    let mut len = 0;
-    loop {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        len += 1;
-        n /= 10;
-        if n == 0 || len >= digits.len() {
-            break;
-        }
-    }
-    let mut pos = 0;
-    for b in PREFIX
-        .iter()
-        .copied()
-        .chain(digits.iter().take(len).rev().copied())
-    {
-        if let Some(slot) = buf.get_mut(pos) {
-            *slot = b;
-        }
-        pos += 1;
-    }
-    if let Some(slot) = buf.get_mut(pos) {
-        *slot = 0;
-    }
-    std::ffi::CStr::from_bytes_until_nul(buf.as_slice()).unwrap_or_default()
-}
-
-fn apply_mounts(c: &mut Child) -> Result<(), (i32, usize)> {
+fn apply_mounts(c: &Child) -> Result<(), (i32, usize)> {
     let none = None;
+    let nosuid_nodev = libc::MS_NOSUID | libc::MS_NODEV;
     for (i, op) in c.mounts.iter().enumerate() {
         let r = match op {
             MountOp::Private => sys::mount(none, c"/", none, libc::MS_REC | libc::MS_PRIVATE, none),
-            MountOp::Proc => sys::mount(
+            MountOp::Stage => sys::mount(
+                Some(c"tmpfs"),
+                STAGE,
+                Some(c"tmpfs"),
+                nosuid_nodev,
+                Some(c"mode=0755,size=64k,nr_inodes=64"),
+            )
+            .and_then(|()| sys::mkdir(c"/tmp/newroot", 0o755))
+            .and_then(|()| sys::mkdir(STAGE_OLD, 0o755))
+            .and_then(|()| sys::pivot_root(STAGE, STAGE_OLD))
+            .and_then(|()| sys::chdir(c"/")),
+            MountOp::NewRoot => sys::mount(
+                Some(c"tmpfs"),
+                c"/newroot",
+                Some(c"tmpfs"),
+                nosuid_nodev,
+                Some(c"mode=0755"),
+            ),
+            MountOp::Mkdir { path } => {
+                // An ancestor inside a read-only bind may be missing: the mount that needs it
+                // then fails (or, for a deny mask, is skipped).
+                let _ = sys::mkdir(path, 0o755);
+                Ok(())
+            }
+            MountOp::Proc { target } => sys::mount(
                 Some(c"proc"),
-                c"/proc",
+                target,
                 Some(c"proc"),
                 libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
                 none,
             ),
-            MountOp::Tmp => sys::mount(
+            MountOp::Dev { target } => sys::mount(
                 Some(c"tmpfs"),
-                c"/tmp",
+                target,
                 Some(c"tmpfs"),
-                libc::MS_NOSUID | libc::MS_NODEV,
+                libc::MS_NOSUID | libc::MS_NOEXEC,
+                Some(c"mode=0755"),
+            ),
+            MountOp::Tmp { target } => sys::mount(
+                Some(c"tmpfs"),
+                target,
+                Some(c"tmpfs"),
+                nosuid_nodev,
                 Some(c"mode=1777"),
             ),
-            MountOp::OpenSource { path, slot } => sys::open(path, libc::O_PATH).map(|fd| {
-                if let Some(s) = c.sources.get_mut(*slot) {
-                    *s = fd;
-                }
+            MountOp::Symlink { target, path } => sys::symlink(target, path),
+            MountOp::Pin { target } => sys::mkdir(target, 0o000).and_then(|()| {
+                sys::mount(
+                    Some(target),
+                    target,
+                    none,
+                    libc::MS_BIND | libc::MS_REC,
+                    none,
+                )
             }),
-            MountOp::Ghost { path } => {
-                // SAFETY: the path is NUL-terminated.
-                let ret = unsafe { libc::mkdir(path.as_ptr(), 0o000) };
-                if ret == 0 || sys::errno() == libc::EEXIST {
-                    Ok(())
-                } else {
-                    Err(sys::errno())
-                }
-            }
-            MountOp::Pin { target } => sys::mount(
-                Some(target),
+            MountOp::DenyDir { target } => match sys::mkdir(target, 0o000) {
+                Err(libc::EROFS | libc::ENOENT) => Ok(()),
+                Err(e) => Err(e),
+                Ok(()) => sys::mount(
+                    Some(c"tmpfs"),
+                    target,
+                    Some(c"tmpfs"),
+                    libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
+                    Some(c"mode=000,size=16k,nr_inodes=64"),
+                ),
+            },
+            MountOp::DenyFile { target } => sys::mount(
+                Some(c"/oldroot/dev/null"),
                 target,
                 none,
-                libc::MS_BIND | libc::MS_REC,
+                libc::MS_BIND,
                 none,
-            ),
-            MountOp::DenyDir { target } => sys::mount(
-                Some(c"tmpfs"),
-                target,
-                Some(c"tmpfs"),
-                libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
-                Some(c"mode=000,size=16k,nr_inodes=64"),
-            ),
-            MountOp::DenyFile { target } => {
-                sys::mount(Some(c"/dev/null"), target, none, libc::MS_BIND, none).and_then(|()| {
-                    let flags = sys::locked_flags(target);
-                    sys::mount(
-                        none,
-                        target,
-                        none,
-                        libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | flags,
-                        none,
-                    )
-                })
-            }
+            )
+            .and_then(|()| {
+                let flags = sys::locked_flags(target);
+                sys::mount(
+                    none,
+                    target,
+                    none,
+                    libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | flags,
+                    none,
+                )
+            }),
             MountOp::Bind {
-                slot,
+                source,
                 target,
                 read_only,
             } => {
-                let fd = c.sources.get(*slot).copied().unwrap_or(-1);
-                let mut buf = [0u8; 32];
-                let src = fd_path(fd, &mut buf);
-                // The target may be missing inside a deny tmpfs: create the mount point.
-                if sys::open(target, libc::O_PATH).map(sys::close).is_err() {
-                    if sys::is_dir_fd(fd) {
-                        // SAFETY: the path is NUL-terminated.
-                        unsafe { libc::mkdir(target.as_ptr(), 0o755) };
+                // The mount point may be missing (in the new root, or inside a deny tmpfs).
+                if !sys::exists(target) {
+                    let dir = sys::open(source, libc::O_PATH).is_ok_and(|fd| {
+                        let d = sys::is_dir_fd(fd);
+                        sys::close(fd);
+                        d
+                    });
+                    if dir {
+                        let _ = sys::mkdir(target, 0o755);
                     } else if let Ok(f) = sys::open(target, libc::O_CREAT | libc::O_WRONLY) {
                         sys::close(f);
                     }
                 }
-                sys::mount(Some(src), target, none, libc::MS_BIND | libc::MS_REC, none).and_then(
-                    |()| {
-                        if *read_only {
-                            let flags = sys::locked_flags(target);
-                            sys::mount(
-                                none,
-                                target,
-                                none,
-                                libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | flags,
-                                none,
-                            )
-                        } else {
-                            Ok(())
-                        }
-                    },
+                sys::mount(
+                    Some(source),
+                    target,
+                    none,
+                    libc::MS_BIND | libc::MS_REC,
+                    none,
                 )
+                .and_then(|()| {
+                    if *read_only {
+                        let flags = sys::locked_flags(target);
+                        sys::mount(
+                            none,
+                            target,
+                            none,
+                            libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | flags,
+                            none,
+                        )
+                    } else {
+                        Ok(())
+                    }
+                })
             }
-            MountOp::RemountRo { target } => sys::mount(
-                none,
-                target,
-                none,
-                libc::MS_REMOUNT
-                    | libc::MS_RDONLY
-                    | libc::MS_NOSUID
-                    | libc::MS_NODEV
-                    | libc::MS_NOEXEC,
-                none,
-            ),
+            MountOp::RemountRo { target, flags } => {
+                if sys::exists(target) {
+                    sys::mount(none, target, none, *flags, none)
+                } else {
+                    // A skipped deny mask.
+                    Ok(())
+                }
+            }
+            MountOp::Enter => sys::chdir(c"/newroot")
+                .and_then(|()| sys::pivot_root(c".", c"."))
+                .and_then(|()| sys::detach(c"."))
+                .and_then(|()| sys::chdir(c"/")),
         };
         r.map_err(|e| (e, i))?;
-    }
-    for fd in &c.sources {
-        if *fd >= 0 {
-            sys::close(*fd);
-        }
     }
     Ok(())
 }
@@ -435,9 +528,8 @@ fn child_main(c: &mut Child) -> ! {
     if let Err((e, i)) = apply_mounts(c) {
         fail(err, Step::Mount, e, i);
     }
-    // SAFETY: the path is NUL-terminated.
-    if unsafe { libc::chdir(c.cwd.as_ptr()) } < 0 {
-        fail(err, Step::Chdir, sys::errno(), 0);
+    if let Err(e) = sys::chdir(&c.cwd).or_else(|_| sys::chdir(&c.cwd_canonical)) {
+        fail(err, Step::Chdir, e, 0);
     }
     if let Err(e) = sys::drop_capabilities(c.cap_last_cap) {
         fail(err, Step::Capabilities, e, 0);
@@ -569,6 +661,33 @@ pub fn run(plan: &Plan) -> Result<i32, RunError> {
     let (sync_r, sync_w) = sys::pipe().map_err(|e| spawn_err("pipe", e))?;
     let (err_r, err_w) = sys::pipe().map_err(|e| spawn_err("pipe", e))?;
     let mut child = prepare(plan, cap_last_cap, sync_r, err_w)?;
+    // Missing mount points of masks inside writable binds are created on the host before the
+    // sandbox starts, and only those this run created are removed afterwards (a concurrent run
+    // of the same policy keeps its own).
+    let mut ghosts = Vec::new();
+    for g in &plan.ghosts {
+        match std::fs::create_dir(g) {
+            Ok(()) => {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = std::fs::set_permissions(g, std::fs::Permissions::from_mode(0o000));
+                ghosts.push(g.clone());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                for g in ghosts.iter().rev() {
+                    let _ = std::fs::remove_dir(g);
+                }
+                sys::close(sync_r);
+                sys::close(sync_w);
+                sys::close(err_r);
+                sys::close(err_w);
+                return Err(RunError::new(
+                    codes::MOUNT,
+                    format!("cannot create the mask mount point `{}`: {e}", g.display()),
+                ));
+            }
+        }
+    }
     let mut flags = libc::CLONE_NEWUSER
         | libc::CLONE_NEWPID
         | libc::CLONE_NEWIPC
@@ -598,6 +717,9 @@ pub fn run(plan: &Plan) -> Result<i32, RunError> {
     sys::close(err_w);
     if pid < 0 {
         let e = sys::errno();
+        for g in ghosts.iter().rev() {
+            let _ = std::fs::remove_dir(g);
+        }
         sys::close(sync_w);
         sys::close(err_r);
         let code = if e == libc::EPERM || e == libc::ENOSPC {
@@ -617,7 +739,7 @@ pub fn run(plan: &Plan) -> Result<i32, RunError> {
     let mut guard = Guard {
         pid,
         slirp: None,
-        ghosts: plan.ghosts.clone(),
+        ghosts,
         reaped: false,
     };
     let setup = (|| -> Result<(), RunError> {

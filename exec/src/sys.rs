@@ -433,3 +433,57 @@ pub(crate) fn exit(code: c_int) -> ! {
     // SAFETY: _exit never returns and runs no atexit handlers (right after clone).
     unsafe { libc::_exit(code) }
 }
+
+pub(crate) fn pivot_root(new_root: &CStr, put_old: &CStr) -> Result<(), i32> {
+    // SAFETY: both paths are NUL-terminated strings that outlive the call.
+    let ret = unsafe { libc::syscall(libc::SYS_pivot_root, new_root.as_ptr(), put_old.as_ptr()) };
+    check(ret).map(|_| ())
+}
+
+/// Detaches a mount and everything below it (`umount2(path, MNT_DETACH)`).
+pub(crate) fn detach(path: &CStr) -> Result<(), i32> {
+    // SAFETY: the path is NUL-terminated.
+    let ret = unsafe { libc::umount2(path.as_ptr(), libc::MNT_DETACH) };
+    if ret < 0 { Err(errno()) } else { Ok(()) }
+}
+
+pub(crate) fn chdir(path: &CStr) -> Result<(), i32> {
+    // SAFETY: the path is NUL-terminated.
+    if unsafe { libc::chdir(path.as_ptr()) } < 0 {
+        Err(errno())
+    } else {
+        Ok(())
+    }
+}
+
+/// `mkdir`, where an existing entry counts as success.
+pub(crate) fn mkdir(path: &CStr, mode: libc::mode_t) -> Result<(), i32> {
+    // SAFETY: the path is NUL-terminated.
+    if unsafe { libc::mkdir(path.as_ptr(), mode) } == 0 {
+        return Ok(());
+    }
+    match errno() {
+        libc::EEXIST => Ok(()),
+        e => Err(e),
+    }
+}
+
+/// `symlink`, where an existing entry counts as success.
+pub(crate) fn symlink(target: &CStr, path: &CStr) -> Result<(), i32> {
+    // SAFETY: both strings are NUL-terminated.
+    if unsafe { libc::symlink(target.as_ptr(), path.as_ptr()) } == 0 {
+        return Ok(());
+    }
+    match errno() {
+        libc::EEXIST => Ok(()),
+        e => Err(e),
+    }
+}
+
+/// True when the path exists (without following a final symbolic link).
+pub(crate) fn exists(path: &CStr) -> bool {
+    // SAFETY: lstat writes into a zeroed, live struct.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: the path is NUL-terminated and `st` a valid out-pointer.
+    unsafe { libc::lstat(path.as_ptr(), &mut st) == 0 }
+}

@@ -14,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 pub(crate) struct Fixture {
     pub(crate) root: PathBuf,
@@ -66,6 +66,14 @@ pub(crate) fn fixture() -> &'static Fixture {
         ));
         Fixture { root, attack }
     })
+}
+
+/// Serialises the suites of one test binary: they share the fixture, and a run of one suite
+/// holds mask mount points (created for the run) that another suite would see.
+pub(crate) fn serial() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Renders `tests/policies/NAME.json` with the fixture's paths and extra substitutions.
