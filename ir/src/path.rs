@@ -193,9 +193,34 @@ impl CanonPath {
 
     /// The path one component deeper, with `name` spelled as given.
     pub fn join(&self, name: &str, style: PathStyle) -> CanonPath {
-        let mut parts: Vec<String> = display_parts(self, style);
-        parts.push(name.to_owned());
-        CanonPath::from_parts(self.root.clone(), parts, style)
+        let mut components = self.components.clone();
+        components.push(if style.case_insensitive {
+            name.to_lowercase()
+        } else {
+            name.to_owned()
+        });
+        let display = if self.components.is_empty() {
+            display_of(&self.root, &[name.to_owned()], style)
+        } else {
+            let sep = if style.windows { '\\' } else { '/' };
+            let mut d = String::with_capacity(self.display.len() + 1 + name.len());
+            d.push_str(&self.display);
+            d.push(sep);
+            d.push_str(name);
+            d
+        };
+        let root = match &self.root {
+            Root::Unc { server, share } => Root::Unc {
+                server: server.to_lowercase(),
+                share: share.to_lowercase(),
+            },
+            other => other.clone(),
+        };
+        CanonPath {
+            root,
+            components,
+            display,
+        }
     }
 
     /// The parent path, or `None` at a root.
@@ -449,6 +474,36 @@ mod tests {
         let b = CanonPath::parse("/private/tmp/work", Platform::Macos.path_style()).path;
         assert_eq!(a.components, b.components);
         assert_eq!(a.display, "/private/tmp/Work");
+    }
+
+    #[test]
+    fn join_equals_parsing_the_longer_spelling() {
+        for platform in [Platform::Linux, Platform::Macos, Platform::Windows] {
+            let style = platform.path_style();
+            for base in [
+                "/",
+                "/a/B",
+                "~",
+                "~/x",
+                r"C:\",
+                r"C:\Users\Dev",
+                "rel",
+                "$TMPDIR",
+            ] {
+                let b = CanonPath::parse(base, style).path;
+                let joined = b.join("Name.txt", style);
+                let sep = if style.windows { "\\" } else { "/" };
+                let spelled = if b.is_root() && !matches!(b.root, Root::Relative) {
+                    format!("{}{}Name.txt", b.display.trim_end_matches(['/', '\\']), sep)
+                } else {
+                    format!("{}{sep}Name.txt", b.display)
+                };
+                let parsed = CanonPath::parse(&spelled, style).path;
+                assert_eq!(joined.components, parsed.components, "{platform} {base}");
+                assert_eq!(joined.root, parsed.root, "{platform} {base}");
+                assert!(joined.is_strictly_under(&b));
+            }
+        }
     }
 
     #[test]

@@ -99,6 +99,17 @@ pub(crate) struct Cx<'a> {
     pub style: PathStyle,
     pub metrics: &'a Metrics,
     pub sensitive: &'a [Sensitive],
+    /// Homes and workspaces, computed once per policy (every rule and metric asks for them).
+    pub cache: Cache,
+}
+
+/// Per-policy results that several rules share.
+#[derive(Debug, Default)]
+pub(crate) struct Cache {
+    homes: std::cell::OnceCell<Vec<CanonPath>>,
+    workspaces: std::cell::OnceCell<Vec<CanonPath>>,
+    /// Instances of each sensitive location, by id.
+    instances: std::cell::RefCell<std::collections::BTreeMap<String, Vec<CanonPath>>>,
 }
 
 impl Cx<'_> {
@@ -132,6 +143,13 @@ impl Cx<'_> {
     /// Every home directory the policy can reach: the symbolic `~`, `/root`, and under each
     /// profile parent every user name the policy spells plus one fresh name.
     pub(crate) fn homes(&self) -> Vec<CanonPath> {
+        self.cache
+            .homes
+            .get_or_init(|| self.compute_homes())
+            .clone()
+    }
+
+    fn compute_homes(&self) -> Vec<CanonPath> {
         let platform = self.policy.platform;
         let mut out = vec![CanonPath::from_parts(Root::Home, Vec::new(), self.style)];
         out.extend(catalog::extra_homes(platform));
@@ -155,6 +173,18 @@ impl Cx<'_> {
 
     /// Concrete paths standing for a sensitive location, for `decide`.
     pub(crate) fn instances(&self, s: &Sensitive) -> Vec<CanonPath> {
+        if let Some(hit) = self.cache.instances.borrow().get(&s.id) {
+            return hit.clone();
+        }
+        let computed = self.compute_instances(s);
+        self.cache
+            .instances
+            .borrow_mut()
+            .insert(s.id.clone(), computed.clone());
+        computed
+    }
+
+    fn compute_instances(&self, s: &Sensitive) -> Vec<CanonPath> {
         match &s.place {
             Place::Fixed(p) => vec![p.clone()],
             Place::Home(parts) => self.homes().iter().map(|h| self.join(h, parts)).collect(),
@@ -183,6 +213,13 @@ impl Cx<'_> {
     /// toolchains, caches, datasets and output directories are therefore not workspaces
     /// unless the policy runs the process there or names repository files in them.
     pub(crate) fn workspaces(&self) -> Vec<CanonPath> {
+        self.cache
+            .workspaces
+            .get_or_init(|| self.compute_workspaces())
+            .clone()
+    }
+
+    fn compute_workspaces(&self) -> Vec<CanonPath> {
         let names: Vec<String> = self
             .sensitive
             .iter()

@@ -49,6 +49,7 @@ fn run_filtered(
         style: policy.platform.path_style(),
         metrics: &metrics,
         sensitive: &sensitive,
+        cache: crate::context::Cache::default(),
     };
     let mut out = Vec::new();
     for (meta, check) in registry::METAS.iter().zip(registry::CHECKS) {

@@ -379,6 +379,7 @@ pub(crate) fn compute(policy: &Policy, sensitive: &[Sensitive], cx_mode: ir::Mod
         style: policy.platform.path_style(),
         metrics: &Metrics::default(),
         sensitive,
+        cache: crate::context::Cache::default(),
     };
     for s in sensitive {
         if !matches!(s.kind, Kind::Secret | Kind::Persistence(_)) {
