@@ -22,7 +22,9 @@
 //! 5. landlock `restrict_self` with the compiled ruleset (missing paths refuse the run);
 //! 6. the seccomp filter, last;
 //! 7. the child re-checks what it applied (`PR_GET_NO_NEW_PRIVS`, `PR_GET_SECCOMP` = 2, no
-//!    capabilities) and `execve`s the command with the policy's environment only.
+//!    capabilities), waits for the parent's second go byte (sent only once the caller's gate,
+//!    in `mxcc-run` the full frontend's verdict on the policy, has passed) and `execve`s the
+//!    command with the policy's environment only.
 //!
 //! The child is pid 1 of its pid namespace: when it exits or the timeout kills it, the kernel
 //! kills every process left in the namespace, so nothing outlives the run.
@@ -36,6 +38,7 @@
 
 pub mod artifacts;
 pub mod error;
+pub mod frontend;
 pub mod net;
 pub mod plan;
 pub mod probe;
@@ -44,6 +47,7 @@ pub(crate) mod sys;
 
 pub use artifacts::{ArtifactSource, Artifacts};
 pub use error::{CODE_TABLE, RunError, codes};
+pub use frontend::{PendingPolicy, policy_from_source};
 pub use plan::{Plan, plan};
 pub use probe::{Probe, ProbeOverride};
 
@@ -74,7 +78,18 @@ pub fn run(
 
 /// Probes the kernel, refuses when it offers less than the plan relies on, then runs the plan.
 pub fn run_plan(plan: &Plan, opts: &RunOptions) -> Result<i32, RunError> {
+    run_plan_gated(plan, opts, || Ok(()))
+}
+
+/// [`run_plan`], where `gate` runs while the sandbox is being set up (after `clone`, before
+/// `execve`) and decides whether the command starts: on an error the sandbox is killed before
+/// the command runs. `mxcc-run` passes the full frontend's verdict on the policy here.
+pub fn run_plan_gated(
+    plan: &Plan,
+    opts: &RunOptions,
+    gate: impl FnOnce() -> Result<(), RunError>,
+) -> Result<i32, RunError> {
     let probe = Probe::detect(&opts.probe_override);
     plan.check_against(&probe)?;
-    spawn::run(plan)
+    spawn::run(plan, probe.cap_last_cap, gate)
 }

@@ -520,7 +520,6 @@ fn child_main(c: &mut Child) -> ! {
         Ok(_) => sys::exit(125),
         Err(e) => fail(err, Step::Sync, e, 0),
     }
-    sys::close(c.sync_r);
     // SAFETY: setsid has no preconditions.
     if unsafe { libc::setsid() } < 0 {
         fail(err, Step::Setsid, sys::errno(), 0);
@@ -567,6 +566,12 @@ fn child_main(c: &mut Child) -> ! {
     }
     if !sys::no_capabilities() {
         fail(err, Step::Verify, 0, 3);
+    }
+    // The command starts only when the executor says so (it may still be checking the policy);
+    // anything but the go byte, including the executor's death, ends the child here.
+    let mut go = [0u8; 1];
+    if sys::read_full(c.sync_r, &mut go) != Ok(1) || go != [1] {
+        sys::exit(125);
     }
     // SAFETY: every pointer array is NULL-terminated and points into CStrings owned by `c`.
     unsafe { libc::execve(c.exe.as_ptr(), c.argv_ptrs.as_ptr(), c.envp_ptrs.as_ptr()) };
@@ -649,9 +654,14 @@ fn write_file(path: &str, text: &str) -> Result<(), RunError> {
         .map_err(|e| RunError::new(codes::SPAWN, format!("cannot write `{path}`: {e}")))
 }
 
-/// Runs the plan: the probe has been checked by the caller.
-pub fn run(plan: &Plan) -> Result<i32, RunError> {
-    let cap_last_cap = crate::probe::Probe::detect(&Default::default()).cap_last_cap;
+/// Runs the plan: the probe has been checked by the caller, which passes the number of the
+/// highest capability it found (`/proc/sys/kernel/cap_last_cap`), and `gate`, which decides
+/// whether the command starts once the sandbox is set up.
+pub fn run(
+    plan: &Plan,
+    cap_last_cap: u32,
+    gate: impl FnOnce() -> Result<(), RunError>,
+) -> Result<i32, RunError> {
     let spawn_err = |what: &str, e: i32| {
         RunError::new(
             codes::SPAWN,
@@ -757,12 +767,22 @@ pub fn run(plan: &Plan) -> Result<i32, RunError> {
         sys::close(err_r);
         return Err(e);
     }
+    // The first byte starts the child's setup; the second, once `gate` allowed it, the command.
     let sent = sys::write_all(sync_w, &[1]);
-    sys::close(sync_w);
     if let Err(e) = sent {
+        sys::close(sync_w);
         sys::close(err_r);
         return Err(spawn_err("cannot start the sandbox", e));
     }
+    if let Err(e) = gate() {
+        // Dropping the guard kills the sandbox before it executes anything.
+        sys::close(sync_w);
+        sys::close(err_r);
+        return Err(e);
+    }
+    // A child that failed its setup has exited and left its error record: read it below.
+    let _ = sys::write_all(sync_w, &[1]);
+    sys::close(sync_w);
     let mut rec = [0u8; 12];
     let n = sys::read_full(err_r, &mut rec).unwrap_or(0);
     sys::close(err_r);

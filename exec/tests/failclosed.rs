@@ -127,3 +127,27 @@ fn a_granted_path_missing_at_compile_time_stays_denied() {
     assert_ne!(out.status.code(), Some(0), "{}", text(&out));
     assert!(!target.exists());
 }
+
+/// The executor sets the sandbox up while the schema stage of the frontend still runs; an error
+/// only that stage finds must still keep the command from starting.
+#[test]
+fn an_error_only_the_schema_finds_refuses_and_never_runs_the_command() {
+    let f = fixture();
+    let marker = f.root.join("work/ran-despite-schema-error");
+    let _ = std::fs::remove_file(&marker);
+    let p = policy("schema", &[]);
+    let out = Command::new(common::EXE)
+        .arg(&p)
+        .args(["--", "touch"])
+        .arg(&marker)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(125), "{}", text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("MX6010") && stderr.contains("MX11"),
+        "{}",
+        text(&out)
+    );
+    assert!(!marker.exists(), "the command ran despite a schema error");
+}

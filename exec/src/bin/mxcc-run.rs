@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use exec::{Artifacts, RunError, RunOptions, codes};
+use exec::{Artifacts, PendingPolicy, RunError, RunOptions, codes};
 
 const USAGE: &str = "usage: mxcc-run POLICY [--dry-run] [--artifacts DIR] [--emit-artifacts DIR] \
                      [--no-baseline] [-- CMD ARGS...]";
@@ -48,37 +48,21 @@ fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(args)
 }
 
-fn load(args: &Args, opts: &RunOptions) -> Result<exec::Plan, RunError> {
+/// Plans the run. A run plans from a speculative lowering of the policy while the full
+/// frontend's verdict is still pending (see `exec::frontend`); `--dry-run` and
+/// `--emit-artifacts` wait for the verdict first.
+fn load(args: &Args, opts: &RunOptions) -> Result<(exec::Plan, Option<PendingPolicy>), RunError> {
     let bytes = std::fs::read(&args.policy).map_err(|e| {
         RunError::new(
             codes::POLICY,
             format!("cannot read `{}`: {e}", args.policy.display()),
         )
     })?;
-    let check = driver::CheckOptions {
-        platform: driver::PlatformChoice::Fixed(ir::Platform::Linux),
-        ..driver::CheckOptions::default()
-    };
-    let report = driver::check_source(&args.policy, ir::SourceId(0), &bytes, &check);
-    let errors: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| format!("{}: {}", d.code.as_str(), d.message))
-        .collect();
-    let policy = match report.policy {
-        Some(p) if errors.is_empty() => p,
-        _ => {
-            return Err(RunError::new(
-                codes::POLICY,
-                format!(
-                    "`{}` has errors: {}",
-                    args.policy.display(),
-                    errors.join("; ")
-                ),
-            )
-            .with_help("run `mxcc check` on the policy"));
-        }
+    let pending = PendingPolicy::start(&args.policy, bytes)?;
+    let (policy, pending) = if args.dry_run || args.emit.is_some() {
+        (pending.confirm()?, None)
+    } else {
+        (pending.policy.clone(), Some(pending))
     };
     let artifacts = match &args.artifacts {
         Some(dir) => Artifacts::load(dir)?,
@@ -96,7 +80,16 @@ fn load(args: &Args, opts: &RunOptions) -> Result<exec::Plan, RunError> {
             std::fs::write(dir.join(name), bytes).map_err(io)?;
         }
     }
-    exec::plan(&policy, &artifacts, args.command.clone(), opts)
+    match exec::plan(&policy, &artifacts, args.command.clone(), opts) {
+        Ok(plan) => Ok((plan, pending)),
+        Err(e) => {
+            // The policy's own errors come first.
+            if let Some(p) = pending {
+                p.confirm()?;
+            }
+            Err(e)
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -116,7 +109,7 @@ fn main() -> ExitCode {
     if let Ok(v) = std::env::var(exec::probe::FAKE_LANDLOCK_ABI_ENV) {
         opts.probe_override.landlock_abi = v.parse().ok().or(Some(0));
     }
-    let result = load(&args, &opts).and_then(|plan| {
+    let result = load(&args, &opts).and_then(|(plan, pending)| {
         if args.emit.is_some() {
             Ok(0)
         } else if args.dry_run {
@@ -127,7 +120,10 @@ fn main() -> ExitCode {
             for n in &plan.notes {
                 eprintln!("mxcc-run: note[{}]: {}", n.code.as_str(), n.message);
             }
-            exec::run_plan(&plan, &opts)
+            exec::run_plan_gated(&plan, &opts, || match pending {
+                Some(p) => p.confirm().map(|_| ()),
+                None => Ok(()),
+            })
         }
     });
     match result {
