@@ -30,6 +30,13 @@ pub(crate) enum Command {
     Compile(CompileArgs),
     /// Run the language server over stdio.
     Lsp,
+    /// Run a command confined by a policy (Linux): `mxcc run POLICY [--dry-run]
+    /// [--artifacts DIR] [--emit-artifacts DIR] [--no-baseline] [-- CMD ARGS...]`.
+    Run {
+        /// The policy and the executor's options, then `--` and the command.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// List every lint rule.
     Rules(RulesArgs),
     /// Print the documentation of a rule, by code (`MX3001`) or name.

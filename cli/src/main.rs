@@ -30,11 +30,9 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    if matches!(cli.command, Command::Lsp) {
-        return lsp::run_stdio();
-    }
     let outcome = match cli.command {
-        Command::Lsp => return ExitCode::SUCCESS,
+        Command::Lsp => return lsp::run_stdio(),
+        Command::Run { args } => return exec::command::main(args),
         Command::Check(args) => commands::check::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Diff(args) => commands::diff::run(&args),

@@ -37,6 +37,7 @@
 )]
 
 pub mod artifacts;
+pub mod command;
 pub mod error;
 pub mod frontend;
 pub mod net;
