@@ -71,21 +71,42 @@ pub(crate) fn run(args: &CompileArgs) -> Outcome {
     };
     let mut stdout = render::findings(&report, args.format);
     if args.format == Format::Human {
+        // Soundness findings inside gaps the targets reported are warnings; unannounced ones
+        // are errors (compiler bugs) and withhold the artifacts.
+        let unsound = |error: bool| {
+            report
+                .files
+                .iter()
+                .flat_map(|f| &f.diagnostics)
+                .filter(|d| d.code == verify::codes::ARTIFACT_UNSOUND && d.is_error() == error)
+                .count()
+        };
         for proof in &result.proofs {
             let sound = match &proof.soundness {
                 verify::Outcome::Proved => "proved".to_owned(),
-                verify::Outcome::Refuted(f) => format!("REFUTED ({} findings)", f.len()),
+                verify::Outcome::Refuted(_) if unsound(true) == 0 => format!(
+                    "holds outside the reported gaps ({} finding{} inside them)",
+                    unsound(false),
+                    if unsound(false) == 1 { "" } else { "s" }
+                ),
+                verify::Outcome::Refuted(_) => {
+                    format!("REFUTED ({} unannounced findings)", unsound(true))
+                }
                 verify::Outcome::Unknown(r) => format!("unknown ({r})"),
             };
             let complete = match &proof.completeness {
                 verify::Outcome::Proved => "complete".to_owned(),
                 verify::Outcome::Refuted(f) => {
-                    format!("{} gap{}", f.len(), if f.len() == 1 { "" } else { "s" })
+                    format!(
+                        "{} completeness gap{}",
+                        f.len(),
+                        if f.len() == 1 { "" } else { "s" }
+                    )
                 }
                 verify::Outcome::Unknown(r) => format!("completeness unknown ({r})"),
             };
             stdout.push_str(&format!(
-                "{:<13} soundness {sound}, {complete}\n",
+                "{}: soundness {sound}; {complete}\n",
                 proof.target
             ));
         }
