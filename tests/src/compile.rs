@@ -1,5 +1,6 @@
 //! The compile suite: every corpus policy MXC accepts is compiled for every target of its
-//! platform (`all-linux`, `all-macos`, `all-windows`), and each run must end one of two ways:
+//! platform (`all-linux`, or `lxc` for LXC policies; `all-macos`, `all-windows`), and each run
+//! must end one of two ways:
 //! artifacts emitted with the soundness of their composition proved (refutations only inside
 //! gaps the targets reported, as warnings), or a coded refusal (an MX5xxx error). An unsound
 //! artifact the targets did not announce, or an internal verifier error, fails the suite.
@@ -76,6 +77,7 @@ fn check(case: &str) -> Option<(String, BTreeMap<String, Vec<u8>>, bool)> {
         return None;
     }
     let group = match platform {
+        ir::Platform::Linux if policy.backend() == ir::Backend::Lxc => "lxc",
         ir::Platform::Linux => "all-linux",
         ir::Platform::Macos => "all-macos",
         ir::Platform::Windows => "all-windows",
