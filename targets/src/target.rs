@@ -100,6 +100,17 @@ pub struct Capability {
     pub note: String,
 }
 
+impl Capability {
+    /// One row of a capability table.
+    pub fn new(construct: &'static str, support: Support, note: &str) -> Capability {
+        Capability {
+            construct,
+            support,
+            note: note.to_owned(),
+        }
+    }
+}
+
 /// A Linux enforcement backend.
 pub trait Target: Sync {
     fn id(&self) -> TargetId;

@@ -181,11 +181,7 @@ impl Target for Bwrap {
     }
 
     fn capabilities(&self, _options: &Options) -> Vec<Capability> {
-        let row = |construct, support, note: &str| Capability {
-            construct,
-            support,
-            note: note.to_owned(),
-        };
+        let row = Capability::new;
         vec![
             row("filesystem.readwritePaths", Support::Exact, "--bind"),
             row("filesystem.readonlyPaths", Support::Exact, "--ro-bind"),

@@ -203,11 +203,7 @@ impl Target for Lxc {
     }
 
     fn capabilities(&self, _options: &Options) -> Vec<Capability> {
-        let row = |construct, support, note: &str| Capability {
-            construct,
-            support,
-            note: note.to_owned(),
-        };
+        let row = Capability::new;
         vec![
             row(
                 "filesystem",

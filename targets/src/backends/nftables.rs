@@ -257,11 +257,7 @@ impl Target for Nftables {
     }
 
     fn capabilities(&self, _options: &Options) -> Vec<Capability> {
-        let row = |construct, support, note: &str| Capability {
-            construct,
-            support,
-            note: note.to_owned(),
-        };
+        let row = Capability::new;
         vec![
             row(
                 "network.egress",

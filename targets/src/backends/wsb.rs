@@ -102,11 +102,7 @@ impl Target for Wsb {
     }
 
     fn capabilities(&self, _options: &Options) -> Vec<Capability> {
-        let row = |construct, support, note: &str| Capability {
-            construct,
-            support,
-            note: note.to_owned(),
-        };
+        let row = Capability::new;
         vec![
             row(
                 "filesystem.readwritePaths",
