@@ -113,6 +113,28 @@ pub(crate) struct Cache {
 }
 
 impl Cx<'_> {
+    /// Where to report a Seatbelt switch that is on (explicitly or by its default), or `None`
+    /// when the backend is not Seatbelt or the switch is off: the setting, else the section,
+    /// else `containment`, else the whole policy.
+    pub(crate) fn seatbelt_switch_on(
+        &self,
+        switch: impl Fn(&ir::policy::Seatbelt) -> ir::Setting<bool>,
+        default: bool,
+    ) -> Option<ir::Span> {
+        if self.policy.backend() != ir::Backend::Seatbelt {
+            return None;
+        }
+        let section = self.policy.seatbelt.as_ref();
+        let setting = section.map_or(ir::Setting::default_value(default), switch);
+        setting.value.then(|| {
+            setting
+                .span
+                .or(section.map(|s| s.key.span))
+                .or(self.policy.containment.requested.as_ref().map(|c| c.span))
+                .unwrap_or(self.policy.span)
+        })
+    }
+
     /// The reference decision for a filesystem operation under the context's semantics.
     pub(crate) fn decide_fs(&self, op: FsOp, path: &CanonPath) -> Decision {
         ir::decide(

@@ -36,19 +36,9 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    if cx.policy.backend() != ir::Backend::Seatbelt {
+    let Some(span) = cx.seatbelt_switch_on(|s| s.nested_pty, true) else {
         return;
-    }
-    let section = cx.policy.seatbelt.as_ref();
-    let setting = section.map_or(ir::Setting::default_value(true), |s| s.nested_pty);
-    if !setting.value {
-        return;
-    }
-    let span = setting
-        .span
-        .or(section.map(|s| s.key.span))
-        .or(cx.policy.containment.requested.as_ref().map(|c| c.span))
-        .unwrap_or(cx.policy.span);
+    };
     out.push(
         META.diagnostic("`nestedPty` (default `true`) lets the sandbox open pseudo-terminals")
             .with_label(span, "enabled")
