@@ -26,6 +26,8 @@ mod case_only_difference;
 mod clipboard_direction_ignored;
 #[path = "rules/permissiveness/cloud_metadata_reachable.rs"]
 mod cloud_metadata_reachable;
+#[path = "rules/permissiveness/cooperative_windows_proxy.rs"]
+mod cooperative_windows_proxy;
 #[path = "rules/permissiveness/dacl_mutation_allowed.rs"]
 mod dacl_mutation_allowed;
 #[path = "rules/permissiveness/dns_egress_open.rs"]
@@ -169,6 +171,7 @@ pub(crate) static METAS: &[RuleMeta] = &[
     secret_in_env::META,
     relative_path_lookup::META,
     workspace_persistence_writable::META,
+    cooperative_windows_proxy::META,
     path_in_several_lists::META,
     filesystem_rule_without_effect::META,
     network_rule_without_effect::META,
@@ -231,6 +234,7 @@ pub(crate) static CHECKS: &[Check] = &[
     secret_in_env::check,
     relative_path_lookup::check,
     workspace_persistence_writable::check,
+    cooperative_windows_proxy::check,
     path_in_several_lists::check,
     filesystem_rule_without_effect::check,
     network_rule_without_effect::check,
