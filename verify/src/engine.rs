@@ -134,6 +134,15 @@ fn solve(
         }
         Relation::Intersection => enc.terms.and([l, r]),
     };
+    let dumping = opts.dump_smt.is_some();
+    let rest = enc.terms.and([domain, goal]);
+    if !dumping && enc.terms.as_bool(rest) == Some(false) {
+        // Nothing to ask: the goal folded to false while the terms were built.
+        return DomainAnswer::Cells {
+            cells: Vec::new(),
+            complete: true,
+        };
+    }
     let preferences = preferences(&mut enc, dim);
     let sopts = SolverOptions {
         timeout_ms: opts.timeout_ms,
@@ -176,6 +185,11 @@ fn solve(
                 let mut kept = Vec::new();
                 for p in &preferences {
                     kept.push(*p);
+                    // The model in hand satisfies the assertions and every kept assumption;
+                    // if it satisfies this one too, the check would be satisfiable: keep it.
+                    if !dumping && s.last_model_satisfies(&enc.terms, *p) {
+                        continue;
+                    }
                     match s.check(&enc.terms, &kept) {
                         Check::Sat(a) => found = a,
                         Check::Unsat | Check::Unknown(_) => {

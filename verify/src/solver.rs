@@ -39,6 +39,8 @@ pub struct Session<'ctx> {
     name: String,
     dump: Option<PathBuf>,
     checks: usize,
+    /// The model of the last satisfiable check.
+    last: Option<z3::Model<'ctx>>,
     /// Errors writing dumps; reported by the caller as notes.
     pub dump_errors: Vec<String>,
 }
@@ -58,12 +60,19 @@ pub fn with_session<R>(
     f: impl FnOnce(&mut Session<'_>) -> R,
 ) -> R {
     let ctx: &'static Context = CONTEXT.with(|c| *c);
-    let solver = Solver::new(ctx);
+    // The QF_BV solver bit-blasts into z3's incremental SAT solver: it starts in a fraction of
+    // the time of the general solver and answers the repeated checks of the preference pass
+    // and the enumeration incrementally. Every query here is quantifier-free bit-vectors.
+    let solver = Solver::new_for_logic(ctx, "QF_BV").unwrap_or_else(|| Solver::new(ctx));
     if opts.timeout_ms > 0 {
         let mut params = Params::new(ctx);
         params.set_u32("timeout", opts.timeout_ms);
         solver.set_params(&params);
     }
+    // Incremental from the first check: the preference pass and the enumeration check again
+    // with assumptions and blocking clauses, which a solver simplified for one-shot use pays
+    // for on its first assumption (z3 4.8.12).
+    solver.push();
     let mut session = Session {
         ctx,
         solver,
@@ -71,6 +80,7 @@ pub fn with_session<R>(
         name: name.to_owned(),
         dump: opts.dump_smt.clone(),
         checks: 0,
+        last: None,
         dump_errors: Vec::new(),
     };
     f(&mut session)
@@ -151,12 +161,14 @@ impl<'ctx> Session<'ctx> {
     pub fn assert(&mut self, terms: &Terms, t: Term) {
         self.sync(terms);
         let b = self.bool_of(t);
+        self.last = None;
         self.solver.assert(&b);
     }
 
     /// Checks the assertions together with the assumptions.
     pub fn check(&mut self, terms: &Terms, assumptions: &[Term]) -> Check {
         self.sync(terms);
+        self.last = None;
         let assumed: Vec<Bool<'ctx>> = assumptions.iter().map(|t| self.bool_of(*t)).collect();
         self.dump_query(&assumed);
         let result = if assumed.is_empty() {
@@ -172,10 +184,26 @@ impl<'ctx> Session<'ctx> {
                     .unwrap_or_else(|| "unknown".to_owned()),
             ),
             SatResult::Sat => match self.solver.get_model() {
-                Some(model) => Check::Sat(self.read(terms, &model)),
+                Some(model) => {
+                    let a = self.read(terms, &model);
+                    self.last = Some(model);
+                    Check::Sat(a)
+                }
                 None => Check::Unknown("the solver returned no model".to_owned()),
             },
         }
+    }
+
+    /// Whether the model of the last satisfiable check (still valid: nothing asserted since)
+    /// makes `t` true. A model that already satisfies an assumption answers that check.
+    pub fn last_model_satisfies(&mut self, terms: &Terms, t: Term) -> bool {
+        self.sync(terms);
+        let b = self.bool_of(t);
+        self.last
+            .as_ref()
+            .and_then(|m| m.eval(&b, true))
+            .and_then(|x| x.as_bool())
+            .unwrap_or(false)
     }
 
     fn read(&self, terms: &Terms, model: &z3::Model<'ctx>) -> Assignment {
