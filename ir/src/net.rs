@@ -282,6 +282,32 @@ impl PortSelector {
     }
 }
 
+/// A protocol (or any) with an inclusive port range (or every port).
+pub type PortPair = (Option<Protocol>, Option<(u16, u16)>);
+
+/// The `(protocol, port range)` pairs a rule's `ports` stand for, as kernels filter them:
+/// `any` with a port is TCP and UDP, `icmp` has no port, and `None` (no `ports`, or `any`
+/// without a port) matches every protocol and port.
+pub fn port_pairs(ports: Option<&[PortSelector]>) -> Vec<PortPair> {
+    let Some(sels) = ports else {
+        return vec![(None, None)];
+    };
+    let mut out = Vec::new();
+    for s in sels {
+        match (s.protocol, s.range) {
+            (ProtocolSelector::Any, Some(r)) => {
+                out.push((Some(Protocol::Tcp), Some(r)));
+                out.push((Some(Protocol::Udp), Some(r)));
+            }
+            (ProtocolSelector::Any, None) => out.push((None, None)),
+            (ProtocolSelector::Tcp, r) => out.push((Some(Protocol::Tcp), r)),
+            (ProtocolSelector::Udp, r) => out.push((Some(Protocol::Udp), r)),
+            (ProtocolSelector::Icmp, _) => out.push((Some(Protocol::Icmp), None)),
+        }
+    }
+    out
+}
+
 /// One `to[]` entry: a block minus its exceptions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Peer {

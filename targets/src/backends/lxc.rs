@@ -28,7 +28,7 @@ use ir::model::{
     ArtifactModel, Domain, FsModel, FsModelRule, FsOps, NetChain, NetModel, NetModelRule, PathMatch,
 };
 use ir::net::{Cidr, Family};
-use ir::{Action, CanonPath, FsAccess, FsOp, NetRule, NetworkShape, Protocol, ProtocolSelector};
+use ir::{Action, CanonPath, FsAccess, FsOp, NetRule, NetworkShape, Protocol};
 
 use crate::artifact::{Artifact, Plan as ArtifactPlan};
 use crate::backends::nftables::subtract;
@@ -105,7 +105,7 @@ pub fn fstab_escape(s: &str) -> String {
 }
 
 /// A protocol and port range of an expanded rule; `None` matches any.
-type Selector = (Option<Protocol>, Option<(u16, u16)>);
+type Selector = ir::net::PortPair;
 
 fn expand(rule: &NetRule) -> Vec<NetModelRule> {
     let mut blocks: Vec<Option<Cidr>> = Vec::new();
@@ -118,24 +118,7 @@ fn expand(rule: &NetRule) -> Vec<NetModelRule> {
             }
         }
     }
-    let mut selectors: Vec<Selector> = Vec::new();
-    match &rule.ports {
-        None => selectors.push((None, None)),
-        Some(sels) => {
-            for s in sels {
-                match (s.protocol, s.range) {
-                    (ProtocolSelector::Any, Some(r)) => {
-                        selectors.push((Some(Protocol::Tcp), Some(r)));
-                        selectors.push((Some(Protocol::Udp), Some(r)));
-                    }
-                    (ProtocolSelector::Any, None) => selectors.push((None, None)),
-                    (ProtocolSelector::Tcp, r) => selectors.push((Some(Protocol::Tcp), r)),
-                    (ProtocolSelector::Udp, r) => selectors.push((Some(Protocol::Udp), r)),
-                    (ProtocolSelector::Icmp, _) => selectors.push((Some(Protocol::Icmp), None)),
-                }
-            }
-        }
-    }
+    let selectors: Vec<Selector> = ir::net::port_pairs(rule.ports.as_deref());
     let mut out = Vec::new();
     for cidr in &blocks {
         for (protocol, ports) in &selectors {

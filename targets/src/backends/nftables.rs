@@ -19,7 +19,7 @@ use std::net::IpAddr;
 
 use ir::model::{ArtifactModel, Domain, NetChain, NetModel, NetModelRule};
 use ir::net::{Cidr, Family};
-use ir::{Action, NetRule, Protocol, ProtocolSelector};
+use ir::{Action, NetRule, Protocol};
 
 use crate::artifact::{Artifact, Plan};
 use crate::context::{EmitContext, Options};
@@ -97,7 +97,7 @@ pub fn subtract(outer: Cidr, holes: &[Cidr]) -> Vec<Cidr> {
 }
 
 /// A protocol and an optional inclusive port range.
-type Selector = (Option<Protocol>, Option<(u16, u16)>);
+type Selector = ir::net::PortPair;
 
 fn expand(rule: &NetRule) -> Vec<NetModelRule> {
     let mut blocks: Vec<(Option<Family>, Option<Cidr>)> = Vec::new();
@@ -114,24 +114,7 @@ fn expand(rule: &NetRule) -> Vec<NetModelRule> {
             }
         }
     }
-    let mut selectors: Vec<Selector> = Vec::new();
-    match &rule.ports {
-        None => selectors.push((None, None)),
-        Some(sels) => {
-            for s in sels {
-                match (s.protocol, s.range) {
-                    (ProtocolSelector::Any, Some(r)) => {
-                        selectors.push((Some(Protocol::Tcp), Some(r)));
-                        selectors.push((Some(Protocol::Udp), Some(r)));
-                    }
-                    (ProtocolSelector::Any, None) => selectors.push((None, None)),
-                    (ProtocolSelector::Tcp, r) => selectors.push((Some(Protocol::Tcp), r)),
-                    (ProtocolSelector::Udp, r) => selectors.push((Some(Protocol::Udp), r)),
-                    (ProtocolSelector::Icmp, _) => selectors.push((Some(Protocol::Icmp), None)),
-                }
-            }
-        }
-    }
+    let selectors: Vec<Selector> = ir::net::port_pairs(rule.ports.as_deref());
     let mut out = Vec::new();
     for (family, cidr) in &blocks {
         for (protocol, ports) in &selectors {
