@@ -372,6 +372,19 @@ pub struct ArtifactModel {
     pub ui: Domain<UiModel>,
 }
 
+impl ArtifactModel {
+    /// A model that constrains nothing: what a target reports when handed an artifact it did
+    /// not emit, so that the soundness proof fails loudly instead of trusting it.
+    pub fn unconstrained(target: &'static str) -> ArtifactModel {
+        ArtifactModel {
+            target,
+            fs: Domain::Unconstrained,
+            net: Domain::Unconstrained,
+            ui: Domain::Unconstrained,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -803,12 +803,7 @@ impl Target for AppContainer {
 
     fn model(&self, artifact: &Artifact) -> ArtifactModel {
         let ArtifactPlan::AppContainer(p) = &artifact.plan else {
-            return ArtifactModel {
-                target: "appcontainer",
-                fs: Domain::Unconstrained,
-                net: Domain::Unconstrained,
-                ui: Domain::Unconstrained,
-            };
+            return ArtifactModel::unconstrained("appcontainer");
         };
         ArtifactModel {
             target: "appcontainer",

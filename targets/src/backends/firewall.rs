@@ -474,12 +474,7 @@ impl Target for Firewall {
 
     fn model(&self, artifact: &Artifact) -> ArtifactModel {
         let ArtifactPlan::Firewall(plan) = &artifact.plan else {
-            return ArtifactModel {
-                target: "firewall",
-                fs: Domain::Unconstrained,
-                net: Domain::Unconstrained,
-                ui: Domain::Unconstrained,
-            };
+            return ArtifactModel::unconstrained("firewall");
         };
         let exempt: Vec<NetModelRule> = appcontainer::loopback()
             .iter()

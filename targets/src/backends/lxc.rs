@@ -436,12 +436,7 @@ impl Target for Lxc {
 
     fn model(&self, artifact: &Artifact) -> ArtifactModel {
         let ArtifactPlan::Lxc(plan) = &artifact.plan else {
-            return ArtifactModel {
-                target: "lxc",
-                fs: Domain::Unconstrained,
-                net: Domain::Unconstrained,
-                ui: Domain::Unconstrained,
-            };
+            return ArtifactModel::unconstrained("lxc");
         };
         let mut rules = Vec::new();
         for (i, m) in plan.mounts.iter().enumerate() {

@@ -572,12 +572,7 @@ impl Target for Seatbelt {
 
     fn model(&self, artifact: &Artifact) -> ArtifactModel {
         let Plan::Seatbelt(p) = &artifact.plan else {
-            return ArtifactModel {
-                target: "seatbelt",
-                fs: Domain::Unconstrained,
-                net: Domain::Unconstrained,
-                ui: Domain::Unconstrained,
-            };
+            return ArtifactModel::unconstrained("seatbelt");
         };
         ArtifactModel {
             target: "seatbelt",

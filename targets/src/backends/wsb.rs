@@ -316,12 +316,7 @@ impl Target for Wsb {
 
     fn model(&self, artifact: &Artifact) -> ArtifactModel {
         let ArtifactPlan::Wsb(plan) = &artifact.plan else {
-            return ArtifactModel {
-                target: "wsb",
-                fs: Domain::Unconstrained,
-                net: Domain::Unconstrained,
-                ui: Domain::Unconstrained,
-            };
+            return ArtifactModel::unconstrained("wsb");
         };
         let rules: Vec<FsModelRule> = plan
             .mapped
