@@ -40,13 +40,42 @@ impl Root {
 
 /// A lexically canonical path: a root and components without `.`, `..` (except leading ones
 /// of a relative path), empty components or trailing separators.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// Equality, order and hashing use the root and the comparison keys only: `C:\docs` and
+/// `C:\Docs` are one path in two spellings, and every map or dedup keyed by paths must see one.
+#[derive(Clone, Debug)]
 pub struct CanonPath {
     pub root: Root,
     /// Comparison keys: lower-cased on case-insensitive platforms.
     pub components: Vec<String>,
     /// The canonical spelling with the original case, for messages and artifacts.
     pub display: String,
+}
+
+impl PartialEq for CanonPath {
+    fn eq(&self, other: &CanonPath) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for CanonPath {}
+
+impl PartialOrd for CanonPath {
+    fn partial_cmp(&self, other: &CanonPath) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for CanonPath {
+    fn cmp(&self, other: &CanonPath) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl std::hash::Hash for CanonPath {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
 }
 
 /// Something canonicalisation changed in a spelling; each may be linted.
@@ -83,6 +112,11 @@ pub struct Canonicalized {
 }
 
 impl CanonPath {
+    /// What identifies the location: the root and the comparison keys, not the spelling.
+    pub fn key(&self) -> (&Root, &[String]) {
+        (&self.root, &self.components)
+    }
+
     /// Canonicalises a path as written in a policy, for the given platform style.
     pub fn parse(raw: &str, style: PathStyle) -> Canonicalized {
         let mut changes = Vec::new();

@@ -317,3 +317,35 @@ proptest! {
         }
     }
 }
+
+/// Regression: the same Windows path in two case spellings made the engines disagree.
+#[test]
+fn engines_agree_on_case_folded_duplicates() {
+    let rules = [
+        (FsAccess::ReadWrite, "C:\\docs".to_owned()),
+        (FsAccess::ReadOnly, "C:\\Docs".to_owned()),
+    ];
+    for m in [Mode::Mxc, Mode::Strict] {
+        for (x, y) in [
+            (&rules[..], &[][..]),
+            (&[][..], &rules[..]),
+            (&rules[..1], &rules[1..]),
+            (&rules[1..], &rules[..1]),
+        ] {
+            let a = build(true, x, Vec::new(), false);
+            let b = build(true, y, Vec::new(), false);
+            let opts = Options {
+                mode: m,
+                engine: Engine::Both,
+                ..Options::default()
+            };
+            let report = diff(&a, &b, &opts);
+            assert!(
+                report.internal_errors.is_empty(),
+                "{m:?} {x:?} {y:?}: {:?}",
+                report.internal_errors
+            );
+            assert!(report.unknown.is_empty(), "{:?}", report.unknown);
+        }
+    }
+}
