@@ -119,17 +119,18 @@ fn finite(
     Ok(out)
 }
 
-/// The regions a side allows for one operation; `None` when the side does not model files.
-pub fn fs_allowed(space: &Space, side: &Side<'_>, op: FsOp) -> Option<Ranges> {
+/// The regions a side allows, per operation in [`FsOp::ALL`] order; `None` when the side does
+/// not model files.
+pub fn fs_allowed(space: &Space, side: &Side<'_>) -> Option<[Ranges; 4]> {
     let regions = &space.regions;
-    let per_node: Vec<bool> = match side {
-        Side::Policy { policy, mode } => policy_nodes(space, policy, *mode, op),
+    let per_node: Vec<[bool; 4]> = match side {
+        Side::Policy { policy, mode } => policy_nodes(space, policy, *mode),
         Side::All(ms) => {
-            let mut out: Option<Ranges> = None;
+            let mut out: Option<[Ranges; 4]> = None;
             for m in *ms {
-                if let Some(r) = fs_allowed(space, &Side::Model(m), op) {
+                if let Some(r) = fs_allowed(space, &Side::Model(m)) {
                     out = Some(match out {
-                        Some(acc) => acc.intersect(&r),
+                        Some(acc) => std::array::from_fn(|i| acc[i].intersect(&r[i])),
                         None => r,
                     });
                 }
@@ -138,50 +139,61 @@ pub fn fs_allowed(space: &Space, side: &Side<'_>, op: FsOp) -> Option<Ranges> {
         }
         Side::Model(m) => match &m.fs {
             Domain::NotApplicable(_) => return None,
-            Domain::Unconstrained => return Some(Ranges::full(regions.len() as u128 - 1)),
+            Domain::Unconstrained => {
+                return Some(std::array::from_fn(|_| {
+                    Ranges::full(regions.len() as u128 - 1)
+                }));
+            }
             Domain::Enforced(fs) => {
-                let ids = (0..regions.len()).filter(|r| fs.allows(op, &regions.representative(*r)));
-                return Some(Ranges::from_intervals(ids.map(|r| (r as u128, r as u128))));
+                let mut ids: [Vec<(u128, u128)>; 4] = Default::default();
+                for r in 0..regions.len() {
+                    let path = regions.representative(r);
+                    for (op, ids) in FsOp::ALL.into_iter().zip(&mut ids) {
+                        if fs.allows(op, &path) {
+                            ids.push((r as u128, r as u128));
+                        }
+                    }
+                }
+                return Some(ids.map(Ranges::from_intervals));
             }
         },
     };
-    let ids = (0..regions.len()).filter(|r| match regions.kind(*r) {
-        RegionKind::Other => false,
-        RegionKind::Exact(n) | RegionKind::Below(n) => per_node.get(n).copied().unwrap_or(false),
-    });
-    Some(Ranges::from_intervals(ids.map(|r| (r as u128, r as u128))))
+    let mut ids: [Vec<(u128, u128)>; 4] = Default::default();
+    for r in 0..regions.len() {
+        let (RegionKind::Exact(n) | RegionKind::Below(n)) = regions.kind(r) else {
+            continue;
+        };
+        let allowed = per_node.get(n).copied().unwrap_or_default();
+        for (allowed, ids) in allowed.into_iter().zip(&mut ids) {
+            if allowed {
+                ids.push((r as u128, r as u128));
+            }
+        }
+    }
+    Some(ids.map(Ranges::from_intervals))
 }
 
-/// Decides every trie node for one operation by inheriting the decisive rules down the trie.
-fn policy_nodes(space: &Space, policy: &Policy, mode: Mode, op: FsOp) -> Vec<bool> {
+/// Decides every trie node for every operation by inheriting the decisive rules down the trie.
+fn policy_nodes(space: &Space, policy: &Policy, mode: Mode) -> Vec<[bool; 4]> {
     let nodes = &space.regions.nodes;
     // Per node: the most restrictive access listed on exactly this literal (MXC), and which
     // accesses are listed on it (strict).
     let mut own: Vec<Option<FsAccess>> = vec![None; nodes.len()];
-    for rule in &policy.filesystem.rules {
-        if let Some(slot) = space
-            .regions
-            .node_of(&rule.path)
-            .and_then(|n| own.get_mut(n))
-        {
-            *slot = Some(slot.map_or(rule.access, |a| a.max(rule.access)));
-        }
-    }
     let mut listed: Vec<[bool; 3]> = vec![[false; 3]; nodes.len()];
     for rule in &policy.filesystem.rules {
-        if let Some(slot) = space
-            .regions
-            .node_of(&rule.path)
-            .and_then(|n| listed.get_mut(n))
-        {
-            let i = match rule.access {
-                FsAccess::ReadWrite => 0,
-                FsAccess::ReadOnly => 1,
-                FsAccess::Denied => 2,
-            };
-            if let Some(b) = slot.get_mut(i) {
-                *b = true;
-            }
+        let Some(n) = space.regions.node_of(&rule.path) else {
+            continue;
+        };
+        if let Some(slot) = own.get_mut(n) {
+            *slot = Some(slot.map_or(rule.access, |a| a.max(rule.access)));
+        }
+        let i = match rule.access {
+            FsAccess::ReadWrite => 0,
+            FsAccess::ReadOnly => 1,
+            FsAccess::Denied => 2,
+        };
+        if let Some(b) = listed.get_mut(n).and_then(|slot| slot.get_mut(i)) {
+            *b = true;
         }
     }
     let mut effective: Vec<Option<FsAccess>> = Vec::with_capacity(nodes.len());
@@ -205,10 +217,10 @@ fn policy_nodes(space: &Space, policy: &Policy, mode: Mode, op: FsOp) -> Vec<boo
         ];
         effective.push(eff);
         seen.push(acc);
-        out.push(match mode {
+        out.push(FsOp::ALL.map(|op| match mode {
             Mode::Mxc => eff.is_some_and(|a| a.grants(op)),
             Mode::Strict => !acc[2] && (acc[0] || (acc[1] && op != FsOp::Write)),
-        });
+        }));
     }
     out
 }
@@ -222,14 +234,14 @@ fn fs(
     if let Some(reason) = not_applicable(left, right, Dim::Fs) {
         return Err(reason);
     }
+    let (Some(left), Some(right)) = (fs_allowed(space, left), fs_allowed(space, right)) else {
+        return Err("a side does not model files".to_owned());
+    };
     let mut out = Vec::new();
-    for op in FsOp::ALL {
-        let (Some(l), Some(r)) = (fs_allowed(space, left, op), fs_allowed(space, right, op)) else {
-            return Err("a side does not model files".to_owned());
-        };
+    for ((op, l), r) in FsOp::ALL.into_iter().zip(&left).zip(&right) {
         let set = match relation {
-            Relation::Difference => l.subtract(&r),
-            Relation::Intersection => l.intersect(&r),
+            Relation::Difference => l.subtract(r),
+            Relation::Intersection => l.intersect(r),
         };
         for (lo, hi) in set.intervals() {
             out.extend((*lo..=*hi).map(|region| Cell::Fs {

@@ -47,7 +47,6 @@ pub struct Regions {
     pub style: PathStyle,
     pub nodes: Vec<Node>,
     kinds: Vec<RegionKind>,
-    by_key: HashMap<(Root, Vec<String>), usize>,
     /// Per node: the last components of string-prefix literals directly under it.
     prefixes: HashMap<usize, Vec<String>>,
     other_root: Root,
@@ -63,42 +62,36 @@ impl Regions {
         literals: impl IntoIterator<Item = &'a CanonPath>,
         string_prefixes: impl IntoIterator<Item = &'a CanonPath>,
     ) -> Regions {
-        let mut display: HashMap<(Root, Vec<String>), CanonPath> = HashMap::new();
-        let mut keys: BTreeSet<(Root, Vec<String>)> = BTreeSet::new();
-        let add = |path: &CanonPath,
-                   keys: &mut BTreeSet<(Root, Vec<String>)>,
-                   display: &mut HashMap<(Root, Vec<String>), CanonPath>| {
+        // Paths compare by their keys, so the set keeps the first spelling of each location,
+        // and its order (root, then components) is the DFS pre-order of the trie.
+        let mut keys: BTreeSet<CanonPath> = BTreeSet::new();
+        let add = |path: &CanonPath, keys: &mut BTreeSet<CanonPath>| {
             let mut current = Some(path.clone());
             while let Some(p) = current {
-                let key = (p.root.clone(), p.components.clone());
-                if keys.contains(&key) {
+                if keys.contains(&p) {
                     break;
                 }
                 current = p.parent(style);
-                keys.insert(key.clone());
-                display.insert(key, p);
+                keys.insert(p);
             }
         };
         for l in literals {
-            add(l, &mut keys, &mut display);
+            add(l, &mut keys);
         }
-        let prefix_paths: Vec<CanonPath> = string_prefixes.into_iter().cloned().collect();
+        let prefix_paths: BTreeSet<CanonPath> = string_prefixes.into_iter().cloned().collect();
         for l in &prefix_paths {
-            add(l, &mut keys, &mut display);
+            add(l, &mut keys);
         }
         // Synthetic siblings: a name that starts with the prefix's last component and is no
         // literal, standing for every such unlisted name.
-        let mut prefix_names: HashMap<(Root, Vec<String>), Vec<String>> = HashMap::new();
+        let mut prefix_names: HashMap<CanonPath, Vec<String>> = HashMap::new();
         for l in &prefix_paths {
             let (Some(last), Some(parent)) = (l.components.last(), l.parent(style)) else {
                 continue;
             };
-            prefix_names
-                .entry((parent.root.clone(), parent.components.clone()))
-                .or_default()
-                .push(last.clone());
+            prefix_names.entry(parent).or_default().push(last.clone());
         }
-        for ((root, comps), names) in &prefix_names {
+        for (parent, names) in &prefix_names {
             for name in names {
                 let longer: Vec<&String> = names
                     .iter()
@@ -108,43 +101,34 @@ impl Regions {
                     .iter()
                     .map(|s| format!("{name}{s}"))
                     .find(|cand| {
-                        let mut k = comps.clone();
-                        k.push(cand.clone());
-                        !keys.contains(&(root.clone(), k))
+                        !keys.contains(&parent.join(cand, style))
                             && !longer.iter().any(|n| cand.starts_with(n.as_str()))
                     });
                 let Some(candidate) = candidate else { continue };
-                let Some(parent) = display.get(&(root.clone(), comps.clone())).cloned() else {
+                // The spelling of the parent as the literals wrote it.
+                let Some(parent) = keys.get(parent).cloned() else {
                     continue;
                 };
-                let p = parent.join(&candidate, style);
-                let key = (p.root.clone(), p.components.clone());
-                keys.insert(key.clone());
-                display.insert(key, p);
+                keys.insert(parent.join(&candidate, style));
             }
         }
-        Regions::number(style, keys, display, &prefix_paths, &prefix_names)
+        Regions::number(style, keys, &prefix_paths, &prefix_names)
     }
 
     fn number(
         style: PathStyle,
-        keys: BTreeSet<(Root, Vec<String>)>,
-        mut display: HashMap<(Root, Vec<String>), CanonPath>,
-        prefix_paths: &[CanonPath],
-        prefix_names: &HashMap<(Root, Vec<String>), Vec<String>>,
+        keys: BTreeSet<CanonPath>,
+        prefix_paths: &BTreeSet<CanonPath>,
+        prefix_names: &HashMap<CanonPath, Vec<String>>,
     ) -> Regions {
         let mut nodes: Vec<Node> = Vec::with_capacity(keys.len());
         let mut kinds = vec![RegionKind::Other];
-        let mut by_key = HashMap::with_capacity(keys.len());
+        let mut prefixes = HashMap::new();
         let mut stack: Vec<usize> = Vec::new();
-        let literal_keys: BTreeSet<(Root, Vec<String>)> = prefix_paths
-            .iter()
-            .map(|p| (p.root.clone(), p.components.clone()))
-            .collect();
-        for key in keys {
+        for path in keys {
             while let Some(&top) = stack.last() {
                 let is_ancestor = nodes.get(top).is_some_and(|n: &Node| {
-                    n.path.root == key.0 && key.1.starts_with(&n.path.components)
+                    n.path.root == path.root && path.components.starts_with(&n.path.components)
                 });
                 if is_ancestor {
                     break;
@@ -153,27 +137,23 @@ impl Regions {
                 close(&mut nodes, &mut kinds, top);
             }
             let id = nodes.len();
-            let path = display.remove(&key).unwrap_or_else(|| CanonPath {
-                root: key.0.clone(),
-                components: key.1.clone(),
-                display: String::new(),
-            });
             let parent = stack.last().copied();
             let synthetic = parent.is_some_and(|p| {
                 nodes.get(p).is_some_and(|pn| {
-                    prefix_names
-                        .get(&(pn.path.root.clone(), pn.path.components.clone()))
-                        .is_some_and(|names| {
-                            key.1.last().is_some_and(|last| {
-                                names
-                                    .iter()
-                                    .any(|n| last.starts_with(n.as_str()) && last != n)
-                            })
+                    prefix_names.get(&pn.path).is_some_and(|names| {
+                        path.components.last().is_some_and(|last| {
+                            names
+                                .iter()
+                                .any(|n| last.starts_with(n.as_str()) && last != n)
                         })
+                    })
                 })
-            }) && !literal_keys.contains(&key);
+            }) && !prefix_paths.contains(&path);
             if let Some(p) = parent.and_then(|p| nodes.get_mut(p)) {
                 p.children.push(id);
+            }
+            if let Some(names) = prefix_names.get(&path) {
+                prefixes.insert(id, names.clone());
             }
             nodes.push(Node {
                 path,
@@ -184,17 +164,10 @@ impl Regions {
                 synthetic,
             });
             kinds.push(RegionKind::Exact(id));
-            by_key.insert(key, id);
             stack.push(id);
         }
         while let Some(top) = stack.pop() {
             close(&mut nodes, &mut kinds, top);
-        }
-        let mut prefixes = HashMap::new();
-        for (key, names) in prefix_names {
-            if let Some(&id) = by_key.get(key) {
-                prefixes.insert(id, names.clone());
-            }
         }
         let roots: BTreeSet<&Root> = nodes.iter().map(|n| &n.path.root).collect();
         let other_root = (0..)
@@ -211,7 +184,6 @@ impl Regions {
             style,
             nodes,
             kinds,
-            by_key,
             prefixes,
             other_root,
         }
@@ -238,9 +210,17 @@ impl Regions {
 
     /// The trie node of a path literal.
     pub fn node_of(&self, path: &CanonPath) -> Option<usize> {
-        self.by_key
-            .get(&(path.root.clone(), path.components.clone()))
-            .copied()
+        self.find(&path.root, &path.components)
+    }
+
+    /// The trie node with this root and these comparison keys.
+    fn find(&self, root: &Root, components: &[String]) -> Option<usize> {
+        // INVARIANT: nodes are numbered in key order, which is the DFS pre-order.
+        self.nodes
+            .binary_search_by(|n| {
+                (&n.path.root, n.path.components.as_slice()).cmp(&(root, components))
+            })
+            .ok()
     }
 
     /// The region interval of the subtree of a literal: the literal and everything under it.
@@ -281,9 +261,9 @@ impl Regions {
 
     /// The region of a concrete path.
     pub fn region_of(&self, path: &CanonPath) -> usize {
-        let mut comps = path.components.clone();
-        loop {
-            if let Some(&id) = self.by_key.get(&(path.root.clone(), comps.clone())) {
+        for depth in (0..=path.components.len()).rev() {
+            let comps = path.components.get(..depth).unwrap_or_default();
+            if let Some(id) = self.find(&path.root, comps) {
                 let Some(node) = self.nodes.get(id) else {
                     return 0;
                 };
@@ -329,10 +309,8 @@ impl Regions {
                 }
                 return node.below;
             }
-            if comps.pop().is_none() {
-                return 0;
-            }
         }
+        0
     }
 
     /// A concrete path that lies in the region.
