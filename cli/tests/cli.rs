@@ -129,7 +129,7 @@ fn prove_against_a_guardrail_and_properties() {
 }
 
 #[test]
-fn prove_holds_for_the_hardened_agent() {
+fn prove_on_the_hardened_agent() {
     let t = check(&[
         "prove",
         "corpus/coding-agent-bwrap/policy.json",

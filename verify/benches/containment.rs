@@ -155,6 +155,7 @@ fn median(base: &Policy, new: &Policy, engine: Engine, runs: usize) -> (Duration
     let opts = Options {
         engine,
         timeout_ms: 60_000,
+        dump_smt: std::env::var_os("MXCC_BENCH_DUMP").map(Into::into),
         ..Options::default()
     };
     let mut times = Vec::new();
@@ -180,9 +181,12 @@ fn main() {
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(usize::MAX);
-    // `MXCC_BENCH_ENGINE=intervals` (or `z3`) runs one engine only, for profiling.
+    // `MXCC_BENCH_ENGINE=intervals` (or `z3`) runs one engine only and `MXCC_BENCH_DOMAIN=
+    // filesystem` (or `network`) one domain only, for profiling; `MXCC_BENCH_DUMP=DIR` writes
+    // the solver's queries there.
     let only = std::env::var("MXCC_BENCH_ENGINE").unwrap_or_default();
     let skip = |name: &str| !only.is_empty() && only != name;
+    let domain = std::env::var("MXCC_BENCH_DOMAIN").unwrap_or_default();
     for n in [100usize, 1_000, 5_000, 10_000]
         .into_iter()
         .filter(|n| *n <= max)
@@ -192,6 +196,9 @@ fn main() {
             ("filesystem", fs_policy(n, 7)),
             ("network", net_policy(n, 11)),
         ] {
+            if !domain.is_empty() && domain != name {
+                continue;
+            }
             let (ti, fi) = if skip("intervals") {
                 (Duration::ZERO, 0)
             } else {

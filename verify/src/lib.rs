@@ -217,7 +217,7 @@ pub fn prove(
         });
     }
     for prop in obligations::property::expand(properties, policy.platform) {
-        let (model, dim) = match obligations::property::forbidden(&prop, policy.platform) {
+        let (model, dim) = match obligations::property::forbidden(&prop, policy) {
             Ok(x) => x,
             Err(reason) => {
                 out.push(ProofResult {
@@ -244,6 +244,16 @@ pub fn prove(
         };
         let mut r = homes::run(policy.platform.path_style(), &ob, opts);
         if let Outcome::Refuted(findings) = &mut r.outcome {
+            if matches!(prop.kind, PropertyKind::NeverBasename { .. }) {
+                // Every class of paths with the name is one witness; one per granting rule
+                // says the same with less noise.
+                let mut seen = Vec::new();
+                findings.retain(|f| {
+                    let fresh = !seen.contains(&f.grant_span);
+                    seen.push(f.grant_span);
+                    fresh
+                });
+            }
             for f in findings {
                 f.other_span = prop.span;
                 f.other_cause = format!("`{}` forbids it", prop.text);

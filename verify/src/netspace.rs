@@ -426,14 +426,18 @@ fn combine_cell<'a>(active: impl Iterator<Item = &'a NRule>, combine: Combine) -
     let mut result = [Ranges::empty(), Ranges::empty(), Ranges::empty()];
     match combine {
         Combine::DenyOverrides { default } => {
-            let mut allow = [Ranges::empty(), Ranges::empty(), Ranges::empty()];
-            let mut deny = [Ranges::empty(), Ranges::empty(), Ranges::empty()];
+            // Gather every interval first and merge once: one sort per cell instead of one
+            // allocation per active rule.
+            let mut allow: [Vec<(u128, u128)>; 3] = Default::default();
+            let mut deny: [Vec<(u128, u128)>; 3] = Default::default();
             for r in active {
                 let target = if r.allow { &mut allow } else { &mut deny };
                 for (t, p) in target.iter_mut().zip(&r.ports) {
-                    *t = t.union(p);
+                    t.extend_from_slice(p.intervals());
                 }
             }
+            let allow = allow.map(Ranges::from_intervals);
+            let deny = deny.map(Ranges::from_intervals);
             for ((res, a), d) in result.iter_mut().zip(&allow).zip(&deny) {
                 let granted = if default {
                     Ranges::full(PORT_MAX)

@@ -9,7 +9,7 @@ use crate::codes;
 pub enum PropertyKind {
     /// The policy never grants these operations on the path or anything under it.
     NeverFs { ops: Vec<FsOp>, path: String },
-    /// The policy never grants reading a file with this name anywhere (not yet supported).
+    /// The policy never grants reading a file with this name anywhere.
     NeverBasename { name: String },
     /// The policy never grants egress to the block (on the ports, when given).
     NeverEgress {
@@ -106,9 +106,14 @@ fn parse_line(line: &str) -> Result<PropertyKind, String> {
             };
             Ok(PropertyKind::NeverEgress { cidr, ports })
         }
-        ["never", "read-basename", name] => Ok(PropertyKind::NeverBasename {
-            name: (*name).to_owned(),
-        }),
+        ["never", "read-basename", name] => {
+            if name.contains(['/', '\\']) || matches!(*name, "." | "..") {
+                return Err(format!("`{name}` is not a file name"));
+            }
+            Ok(PropertyKind::NeverBasename {
+                name: (*name).to_owned(),
+            })
+        }
         ["never", op, _, ..] => {
             let ops = match *op {
                 "read" => vec![FsOp::Read],

@@ -350,3 +350,58 @@ fn engines_agree_on_case_folded_duplicates() {
         }
     }
 }
+
+/// Paths over a few names, so that rules and probes often meet (the name `id_rsa` included).
+fn near_path(windows: bool) -> impl Strategy<Value = String> {
+    let (roots, sep): (&'static [&'static str], &str) = if windows {
+        (&["C:\\", "D:\\", "~\\"], "\\")
+    } else {
+        (&["/", "~/"], "/")
+    };
+    (
+        proptest::sample::select(roots),
+        proptest::collection::vec(
+            proptest::sample::select(&["a", "b", "id_rsa", "ID_RSA"][..]),
+            0..4,
+        ),
+    )
+        .prop_map(move |(root, parts)| format!("{root}{}", parts.join(sep)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// A file-name property is refuted whenever some path with that name is readable (by
+    /// `ir::decide`), and every refutation replays (checked inside `prove`), on both engines.
+    /// The name also occurs among the generated components, so literals ending in it are
+    /// covered.
+    #[test]
+    fn basename_property_agrees_with_decide(
+        windows in any::<bool>(),
+        m in mode(),
+        rules in (
+            proptest::collection::vec((access(), near_path(false)), 0..6),
+            proptest::collection::vec((access(), near_path(true)), 0..6),
+        ),
+        dirs in (proptest::collection::vec(near_path(false), 1..6), proptest::collection::vec(near_path(true), 1..6)),
+        engine in proptest::sample::select(vec![Engine::Intervals, Engine::Both]),
+    ) {
+        let (rules, dirs) = if windows { (rules.1, dirs.1) } else { (rules.0, dirs.0) };
+        let p = build(windows, &rules, Vec::new(), false);
+        let style = p.platform.path_style();
+        let (props, diags) = crate::properties::parse("never read-basename id_rsa");
+        prop_assert!(diags.is_empty());
+        let results = crate::prove(&p, &[], &props, &Options { mode: m, engine, ..Options::default() });
+        let result = results.first().expect("one property");
+        prop_assert!(result.internal_errors.is_empty(), "{:?}", result.internal_errors);
+        let refuted = matches!(result.outcome, crate::Outcome::Refuted(_));
+        prop_assert!(refuted || matches!(result.outcome, crate::Outcome::Proved), "{:?}", result.outcome);
+        // Concrete directories only: `prove` lets `~` range over concrete homes, while `decide`
+        // on the uninstantiated policy keeps `~` apart from every concrete path.
+        for dir in dirs.iter().filter(|d| !d.starts_with('~')) {
+            let path = CanonPath::parse(dir, style).path.join("id_rsa", style);
+            let readable = ir::decide(&p, &Request::Fs { op: FsOp::Read, path: path.clone() }, m).allowed;
+            prop_assert!(!readable || refuted, "{} is readable but the property was proved", path);
+        }
+    }
+}
