@@ -309,6 +309,18 @@ impl Terms {
             return self.eq_const(x, lo);
         }
         let w = self.width(x);
+        if lo == 0 && hi >= max_of(w) {
+            return self.tt();
+        }
+        // An aligned power-of-two block (every CIDR) is a prefix equality, which bit-blasts to
+        // a conjunction of literals instead of two comparator chains.
+        let size = hi.wrapping_sub(lo).wrapping_add(1);
+        if size != 0 && size.is_power_of_two() && lo & (size - 1) == 0 {
+            let mask = max_of(w) & !(size - 1);
+            let m = self.bv(mask, w);
+            let masked = self.bv_op(BvOp::And, x, m);
+            return self.eq_const(masked, lo);
+        }
         let l = self.bv(lo, w);
         let h = self.bv(hi, w);
         let above = self.ule(l, x);
