@@ -13,6 +13,7 @@ use ir::{
 
 use crate::netspace::{LOOPBACK_V4, MAPPED};
 use crate::side::{Model, Side};
+use crate::slice::Focus;
 use crate::space::{Dim, Space, UI_OPS};
 use crate::term::{Term, Terms};
 
@@ -58,6 +59,8 @@ fn width_for(n: usize) -> u32 {
 pub struct Encoder<'s> {
     pub terms: Terms,
     pub space: &'s Space,
+    /// Where the question can have answers; policy rules outside it are not encoded.
+    pub focus: Focus,
 }
 
 impl<'s> Encoder<'s> {
@@ -65,7 +68,41 @@ impl<'s> Encoder<'s> {
         Encoder {
             terms: Terms::new(),
             space,
+            focus: Focus::default(),
         }
+    }
+
+    /// The requests of one domain inside the focus.
+    pub fn focus(&mut self, dim: Dim) -> Term {
+        match dim {
+            Dim::Fs => match self.focus.fs.clone() {
+                Some(intervals) => {
+                    let x = self.fs_region();
+                    let parts: Vec<Term> = intervals
+                        .into_iter()
+                        .map(|(lo, hi)| self.terms.in_range(x, lo as u128, hi as u128))
+                        .collect();
+                    self.terms.or(parts)
+                }
+                None => self.terms.tt(),
+            },
+            Dim::Net => match self.focus.net.clone() {
+                Some(rules) => {
+                    let parts: Vec<Term> = rules.iter().map(|r| self.policy_rule(r)).collect();
+                    self.terms.or(parts)
+                }
+                None => self.terms.tt(),
+            },
+            Dim::Ui | Dim::Env | Dim::Run => self.terms.tt(),
+        }
+    }
+
+    /// Whether a policy's rule on this literal can matter inside the focus.
+    fn keeps_literal(&self, path: &ir::CanonPath) -> bool {
+        self.space
+            .regions
+            .subtree(path)
+            .is_some_and(|s| self.focus.keeps_subtree(s))
     }
 
     pub fn fs_op(&mut self) -> Term {
@@ -233,7 +270,12 @@ impl<'s> Encoder<'s> {
                 // most restrictive access. Build the ite chain shallowest first, so that the
                 // deepest literal ends up outermost.
                 let mut lits: Vec<(usize, &ir::CanonPath, FsAccess)> = Vec::new();
-                let mut sorted: Vec<&ir::FsRule> = policy.filesystem.rules.iter().collect();
+                let mut sorted: Vec<&ir::FsRule> = policy
+                    .filesystem
+                    .rules
+                    .iter()
+                    .filter(|r| self.keeps_literal(&r.path))
+                    .collect();
                 sorted.sort_by(|a, b| a.path.cmp(&b.path));
                 for r in sorted {
                     match lits.last_mut() {
@@ -254,6 +296,9 @@ impl<'s> Encoder<'s> {
                 let mut allow = Vec::new();
                 let mut deny = Vec::new();
                 for r in &policy.filesystem.rules {
+                    if !self.keeps_literal(&r.path) {
+                        continue;
+                    }
                     let m = self.in_subtree(&r.path);
                     match r.access {
                         FsAccess::Denied => deny.push(m),
@@ -440,6 +485,9 @@ impl<'s> Encoder<'s> {
         let mut allow = Vec::new();
         let mut deny = Vec::new();
         for r in &net.rules {
+            if !self.focus.keeps_rule(r) {
+                continue;
+            }
             let m = self.policy_rule(r);
             match r.action {
                 Action::Allow => allow.push(m),

@@ -123,16 +123,22 @@ fn solve(
     use crate::solver::{Check, SolverOptions, with_session};
 
     let mut enc = Encoder::new(space);
+    if let (Side::Policy { policy: a, .. }, Side::Policy { policy: b, .. }, Relation::Difference) =
+        (left, right, relation)
+    {
+        enc.focus = crate::slice::Focus::of(space, a, b, dim);
+    }
     let domain = enc.domain(dim);
     let (Some(l), Some(r)) = (enc.allowed(left, dim), enc.allowed(right, dim)) else {
         return crate::intervals::answer(space, left, right, relation, dim);
     };
+    let focus = enc.focus(dim);
     let goal = match relation {
         Relation::Difference => {
             let nr = enc.terms.not(r);
-            enc.terms.and([l, nr])
+            enc.terms.and([focus, l, nr])
         }
-        Relation::Intersection => enc.terms.and([l, r]),
+        Relation::Intersection => enc.terms.and([focus, l, r]),
     };
     let dumping = opts.dump_smt.is_some();
     let rest = enc.terms.and([domain, goal]);

@@ -42,6 +42,7 @@ pub mod properties;
 pub mod ranges;
 pub mod regions;
 pub mod side;
+pub mod slice;
 #[cfg(feature = "z3")]
 pub mod solver;
 pub mod space;

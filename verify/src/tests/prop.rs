@@ -211,6 +211,47 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// The engines agree on a policy and an edit of it (rules dropped and added), where the
+    /// solver's slicing drops most rules, and every witness replays.
+    #[test]
+    fn engines_agree_on_edits(
+        windows in any::<bool>(),
+        m in mode(),
+        fs in (proptest::collection::vec((access(), raw_path(false)), 0..10), proptest::collection::vec((access(), raw_path(true)), 0..10)),
+        extra_fs in (fs_rules(false), fs_rules(true)),
+        net in proptest::collection::vec(net_rule(), 0..8),
+        extra_net in proptest::collection::vec(net_rule(), 0..2),
+        keep in proptest::collection::vec(proptest::bool::weighted(0.85), 20),
+        open in proptest::bool::weighted(0.2),
+    ) {
+        let (fs, extra_fs) = if windows { (fs.1, extra_fs.1) } else { (fs.0, extra_fs.0) };
+        let kept = |i: usize| keep.get(i).copied().unwrap_or(true);
+        let new_fs: Vec<(FsAccess, String)> = fs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| kept(*i))
+            .map(|(_, r)| r.clone())
+            .chain(extra_fs.into_iter().take(2))
+            .collect();
+        let new_net: Vec<NetRule> = net
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| kept(i + 10))
+            .map(|(_, r)| r.clone())
+            .chain(extra_net)
+            .collect();
+        let a = build(windows, &fs, net, open);
+        let b = build(windows, &new_fs, new_net, open);
+        let opts = Options { mode: m, engine: Engine::Both, ..Options::default() };
+        let report = diff(&a, &b, &opts);
+        prop_assert!(report.internal_errors.is_empty(), "{:?}", report.internal_errors);
+        prop_assert!(report.unknown.is_empty(), "{:?}", report.unknown);
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig::with_cases(5000))]
 
     /// Region-level filesystem answers agree with `ir::decide` on random concrete paths.
