@@ -197,7 +197,7 @@ fn address() -> impl Strategy<Value = IpAddr> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(5000))]
 
     /// The solver and the interval engine report the same cells, and every witness replays.
     #[test]
@@ -211,7 +211,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(5000))]
 
     /// The engines agree on a policy and an edit of it (rules dropped and added), where the
     /// solver's slicing drops most rules, and every witness replays.
