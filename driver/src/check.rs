@@ -215,14 +215,31 @@ fn always(
 
 /// Compiles a reference policy (a baseline or guardrail): the frontend only.
 pub(crate) fn check_reference(path: &Path, id: SourceId, options: &CheckOptions) -> FileReport {
-    let stages = Stages {
-        lints: false,
-        config: None,
-        proofs: None,
-        only_policies: false,
-    };
-    always(check_file(path, id, options, &stages), path, id, options)
+    always(check_file(path, id, options, &REFERENCE), path, id, options)
 }
+
+/// [`check_reference`] on bytes the caller has read (and may digest).
+pub(crate) fn check_reference_bytes(
+    path: &Path,
+    id: SourceId,
+    bytes: &[u8],
+    options: &CheckOptions,
+) -> FileReport {
+    always(
+        check_with(path, id, bytes, options, &REFERENCE),
+        path,
+        id,
+        options,
+    )
+}
+
+/// The frontend stages only: what `diff`, `prove` and `compile` read a policy with.
+const REFERENCE: Stages<'static> = Stages {
+    lints: false,
+    config: None,
+    proofs: None,
+    only_policies: false,
+};
 
 /// Checks one in-memory source (the LSP uses this for unsaved buffers), with the
 /// configuration `--config` names or the nearest `mxcc.toml`, and the proofs the options name.

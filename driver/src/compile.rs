@@ -15,7 +15,7 @@ use std::path::Path;
 
 use ir::{Diagnostic, Severity, SourceId};
 
-use crate::check::{CheckOptions, FileReport, check_reference};
+use crate::check::{CheckOptions, FileReport, check_reference, check_reference_bytes};
 
 #[derive(Clone, Debug, Default)]
 pub struct CompileOptions {
@@ -35,15 +35,29 @@ pub struct CompileResult {
 }
 
 pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions) -> CompileResult {
-    let mut report = check_reference(path, SourceId(0), &options.check);
-    let Some(policy) = report.policy.clone().filter(|_| !report.has_errors()) else {
+    let bytes = std::fs::read(path);
+    let mut report = match &bytes {
+        Ok(bytes) => check_reference_bytes(path, SourceId(0), bytes, &options.check),
+        Err(_) => check_reference(path, SourceId(0), &options.check),
+    };
+    let (Some(policy), Ok(bytes)) = (
+        report.policy.clone().filter(|_| !report.has_errors()),
+        bytes,
+    ) else {
         return CompileResult {
             report,
             artifacts: BTreeMap::new(),
             proofs: Vec::new(),
         };
     };
-    let output = targets::compile(&policy, ids, &options.targets);
+    // `report.json` records the bytes the frontend just accepted (see `targets::source`).
+    let mut target_options = options.targets.clone();
+    target_options.source = Some(targets::SourceRecord::of(
+        &bytes,
+        report.platform,
+        options.check.exact,
+    ));
+    let output = targets::compile(&policy, ids, &target_options);
     report.diagnostics.extend(output.diagnostics);
     let mut verify_options = options.check.verify.clone();
     verify_options.mode = ir::Mode::Mxc;

@@ -45,8 +45,15 @@ impl Artifacts {
     /// Compiles the executor's targets for a policy. Gaps are allowed at this stage so that the
     /// executor can decide, construct by construct, which of them its layers close; the rest
     /// refuse the run (see [`crate::plan`]).
-    pub fn compile(policy: &ir::Policy, home_dir: Option<String>) -> Artifacts {
+    ///
+    /// `source` is recorded in `report.json`: pass it only for bytes the full frontend accepted.
+    pub fn compile(
+        policy: &ir::Policy,
+        home_dir: Option<String>,
+        source: Option<targets::SourceRecord>,
+    ) -> Artifacts {
         let options = targets::Options {
+            source,
             allow_gaps: true,
             home_dir,
             baseline: targets::Baseline::Mxc,
@@ -92,6 +99,31 @@ impl Artifacts {
             RunError::new(codes::ARTIFACT, format!("the artifact `{name}` is missing"))
                 .with_help("compile with `--target all-linux`; the executor never runs without it")
         })
+    }
+
+    /// Whether these artifacts were compiled from exactly `bytes` under `expected` frontend
+    /// settings: `Ok(true)` on a match, `Ok(false)` when the report records no source or other
+    /// settings (the caller then runs the whole frontend), and an error when it records other
+    /// bytes: such artifacts enforce another policy.
+    pub fn compiled_from(
+        &self,
+        bytes: &[u8],
+        expected: &targets::SourceRecord,
+    ) -> Result<bool, RunError> {
+        let Some(recorded) = targets::SourceRecord::from_report(&self.report()?) else {
+            return Ok(false);
+        };
+        if recorded.sha256 != targets::source::sha256_hex(bytes) {
+            return Err(RunError::new(
+                codes::ARTIFACT,
+                format!(
+                    "the artifacts were compiled from another version of the policy (sha256 {}, the policy is {})",
+                    recorded.sha256, expected.sha256
+                ),
+            )
+            .with_help("compile the artifacts again from this policy"));
+        }
+        Ok(recorded == *expected)
     }
 
     /// The parsed enforcement report.

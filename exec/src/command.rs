@@ -59,15 +59,35 @@ fn load(args: &Args, opts: &RunOptions) -> Result<(crate::Plan, Option<PendingPo
             format!("cannot read `{}`: {e}", args.policy.display()),
         )
     })?;
-    let pending = PendingPolicy::start(&args.policy, bytes)?;
+    // What the frontend would record for these bytes (see `targets::source`).
+    let source = targets::SourceRecord::of(&bytes, ir::Platform::Linux, false);
+    let loaded = match &args.artifacts {
+        Some(dir) => Some(Artifacts::load(dir)?),
+        None => None,
+    };
+    // Artifacts compiled from these very bytes under the executor's frontend settings say that
+    // the full frontend accepted them: the schema stage is not run again.
+    let accepted = match &loaded {
+        Some(a) => a.compiled_from(&bytes, &source)?,
+        None => false,
+    };
+    let pending = if accepted {
+        PendingPolicy::accepted(&args.policy, bytes)?
+    } else {
+        PendingPolicy::start(&args.policy, bytes)?
+    };
     let (policy, pending) = if args.dry_run || args.emit.is_some() {
         (pending.confirm()?, None)
     } else {
         (pending.policy.clone(), Some(pending))
     };
-    let artifacts = match &args.artifacts {
-        Some(dir) => Artifacts::load(dir)?,
-        None => Artifacts::compile(&policy, opts.home_dir.clone()),
+    let artifacts = match loaded {
+        Some(a) => a,
+        // Emitted artifacts record their source; the policy was confirmed above.
+        None if args.emit.is_some() => {
+            Artifacts::compile(&policy, opts.home_dir.clone(), Some(source))
+        }
+        None => Artifacts::compile(&policy, opts.home_dir.clone(), None),
     };
     if let Some(dir) = &args.emit {
         let io = |e: std::io::Error| {

@@ -7,6 +7,12 @@
 //! lowering, without the schema). [`PendingPolicy::confirm`] joins the thread and accepts the
 //! speculative policy only when the full frontend reports no error and lowers exactly the same
 //! policy; the command is started only after that (see [`crate::run_plan_gated`]).
+//!
+//! With `--artifacts DIR` whose `report.json` records these very bytes as accepted under the
+//! executor's settings ([`targets::SourceRecord`]), [`PendingPolicy::accepted`] lowers them
+//! without the schema stage and without the thread: the artifacts the run applies already rest
+//! on that record, so it is trusted no more than they are. Artifacts recording other bytes are
+//! refused (MX6011).
 
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
@@ -75,7 +81,8 @@ pub struct PendingPolicy {
     path: PathBuf,
     /// The speculative lowering: plan with it, never run a command before [`Self::confirm`].
     pub policy: ir::Policy,
-    full: JoinHandle<Result<ir::Policy, RunError>>,
+    /// The full frontend; `None` when these bytes are known to have passed it.
+    full: Option<JoinHandle<Result<ir::Policy, RunError>>>,
 }
 
 impl PendingPolicy {
@@ -98,7 +105,7 @@ impl PendingPolicy {
             Some(policy) => Ok(PendingPolicy {
                 path: path.to_path_buf(),
                 policy,
-                full,
+                full: Some(full),
             }),
             // The speculative stages found an error: the full frontend reports it with every
             // other diagnostic.
@@ -112,10 +119,32 @@ impl PendingPolicy {
         }
     }
 
+    /// Lowers bytes the full frontend is known to have accepted (artifacts compiled from them
+    /// record so): the stages without the schema, which lower them exactly as the full
+    /// frontend does. Any error there runs the full frontend for its diagnostics.
+    pub fn accepted(path: &Path, bytes: Vec<u8>) -> Result<PendingPolicy, RunError> {
+        match speculative(&bytes) {
+            Some(policy) => Ok(PendingPolicy {
+                path: path.to_path_buf(),
+                policy,
+                full: None,
+            }),
+            None => policy_from_source(path, &bytes).and_then(|_| {
+                Err(RunError::new(
+                    codes::POLICY,
+                    format!("`{}` has errors", path.display()),
+                ))
+            }),
+        }
+    }
+
     /// Waits for the full frontend: its errors refuse the run (MX6010), and so does any
     /// difference between its policy and the speculative one.
     pub fn confirm(self) -> Result<ir::Policy, RunError> {
-        let full = self.full.join().map_err(|_| {
+        let Some(full) = self.full else {
+            return Ok(self.policy);
+        };
+        let full = full.join().map_err(|_| {
             RunError::new(
                 codes::POLICY,
                 format!("the frontend failed on `{}`", self.path.display()),

@@ -72,7 +72,7 @@ fn the_library_refuses_on_a_weaker_probe() {
     };
     let report = driver::check_source(&p, ir::SourceId(0), &bytes, &check);
     let policy = report.policy.expect("policy lowers");
-    let artifacts = exec::Artifacts::compile(&policy, None);
+    let artifacts = exec::Artifacts::compile(&policy, None, None);
     let marker = f.root.join("work/ran-from-library");
     let opts = exec::RunOptions {
         probe_override: exec::ProbeOverride {
@@ -150,4 +150,87 @@ fn an_error_only_the_schema_finds_refuses_and_never_runs_the_command() {
         text(&out)
     );
     assert!(!marker.exists(), "the command ran despite a schema error");
+}
+
+/// Emits the fs policy's artifacts into a fresh directory and returns it.
+fn emitted(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let f = fixture();
+    let p = policy("fs", &[]);
+    let dir = f.root.join(format!("artifacts-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = Command::new(common::EXE)
+        .arg(&p)
+        .arg("--emit-artifacts")
+        .arg(&dir)
+        .output()
+        .expect("emit");
+    assert!(out.status.success(), "{}", text(&out));
+    (p, dir)
+}
+
+/// Artifacts record the policy bytes they were compiled from; run against a changed policy
+/// they would enforce another policy, so the run is refused.
+#[test]
+fn artifacts_of_another_version_of_the_policy_refuse() {
+    let f = fixture();
+    let (p, dir) = emitted("stale");
+    let changed = f.root.join("fs-changed.json");
+    let text_of = std::fs::read_to_string(&p).expect("policy");
+    std::fs::write(&changed, text_of.replacen('{', "{ ", 1)).expect("write");
+    let marker = f.root.join("work/ran-with-stale-artifacts");
+    let _ = std::fs::remove_file(&marker);
+    let out = Command::new(common::EXE)
+        .arg(&changed)
+        .arg("--artifacts")
+        .arg(&dir)
+        .args(["--", "touch"])
+        .arg(&marker)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(125), "{}", text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("MX6011") && stderr.contains("another version of the policy"),
+        "{}",
+        text(&out)
+    );
+    assert!(!marker.exists(), "the command ran with stale artifacts");
+}
+
+/// The same bytes run with their artifacts; artifacts without a source record (an older
+/// `mxcc compile`) still run, through the whole frontend.
+#[test]
+fn artifacts_of_these_bytes_run_with_or_without_a_source_record() {
+    let f = fixture();
+    let (p, dir) = emitted("fresh");
+    let report_path = dir.join("report.json");
+    let report = std::fs::read_to_string(&report_path).expect("report");
+    let value: serde_json::Value = serde_json::from_str(&report).expect("json");
+    let recorded = targets::SourceRecord::from_report(&value).expect("a source record");
+    let bytes = std::fs::read(&p).expect("policy");
+    assert_eq!(
+        recorded,
+        targets::SourceRecord::of(&bytes, ir::Platform::Linux, false)
+    );
+    for strip in [false, true] {
+        if strip {
+            let mut v = value.clone();
+            if let Some(o) = v.as_object_mut() {
+                o.remove("source");
+            }
+            std::fs::write(&report_path, v.to_string()).expect("write");
+        }
+        let marker = f.root.join(format!("work/ran-with-artifacts-{strip}"));
+        let _ = std::fs::remove_file(&marker);
+        let out = Command::new(common::EXE)
+            .arg(&p)
+            .arg("--artifacts")
+            .arg(&dir)
+            .args(["--", "touch"])
+            .arg(&marker)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", text(&out));
+        assert!(marker.exists(), "the command did not run (strip {strip})");
+    }
 }

@@ -99,7 +99,10 @@ pub fn compile(policy: &ir::Policy, targets: &[TargetId], options: &Options) -> 
             }
         }
     }
-    artifacts.insert(REPORT_FILE.to_owned(), report::render(&reports));
+    artifacts.insert(
+        REPORT_FILE.to_owned(),
+        report::render(&reports, options.source.as_ref()),
+    );
     ir::diag::sort(&mut diagnostics);
     CompileOutput {
         artifacts,

@@ -115,6 +115,9 @@ pub struct Options {
     /// Also emit `seatbelt-override.json`: an MXC config whose `seatbelt.profileOverride`
     /// carries the verified profile.
     pub seatbelt_override: bool,
+    /// The policy file's bytes and frontend settings, recorded in `report.json`; only for
+    /// policies the full frontend accepted.
+    pub source: Option<crate::SourceRecord>,
 }
 
 impl Default for Options {
@@ -130,6 +133,7 @@ impl Default for Options {
             seccomp_fd: 3,
             windows_build: 26100,
             seatbelt_override: false,
+            source: None,
         }
     }
 }

@@ -19,6 +19,7 @@ pub(crate) mod netspace;
 pub(crate) mod paths;
 pub mod registry;
 pub mod report;
+pub mod source;
 pub mod target;
 
 #[cfg(test)]
@@ -28,4 +29,5 @@ pub use artifact::Artifact;
 pub use compile::{CompileOutput, REPORT_FILE, compile};
 pub use context::{Arch, Baseline, EmitContext, Options, PathKind, PathProbe};
 pub use report::{Entry, Status, TargetReport};
+pub use source::SourceRecord;
 pub use target::{CODE_TABLE, Capability, Support, Target, TargetId, codes};

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use ir::{Severity, Span};
 use serde_json::{Value, json};
 
+use crate::source::SourceRecord;
 use crate::target::{Capability, TargetId};
 
 /// The version of the `report.json` format.
@@ -80,8 +81,9 @@ pub struct TargetReport {
     pub assumptions: Vec<String>,
 }
 
-/// Renders the report as deterministic, pretty JSON.
-pub fn render(reports: &[TargetReport]) -> Vec<u8> {
+/// Renders the report as deterministic, pretty JSON, with the policy it was compiled from when
+/// the caller knows its bytes.
+pub fn render(reports: &[TargetReport], source: Option<&SourceRecord>) -> Vec<u8> {
     let mut targets = BTreeMap::new();
     for report in reports {
         let entries: Vec<Value> = report
@@ -118,7 +120,10 @@ pub fn render(reports: &[TargetReport]) -> Vec<u8> {
             }),
         );
     }
-    let value = json!({ "format_version": REPORT_FORMAT_VERSION, "targets": targets });
+    let mut value = json!({ "format_version": REPORT_FORMAT_VERSION, "targets": targets });
+    if let (Some(source), Some(object)) = (source, value.as_object_mut()) {
+        object.insert("source".to_owned(), source.to_json());
+    }
     let mut out = serde_json::to_string_pretty(&value)
         .unwrap_or_default()
         .into_bytes();
