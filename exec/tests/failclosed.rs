@@ -9,7 +9,9 @@
 
 mod common;
 
-use std::process::Command;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use common::{fixture, policy, text};
 
@@ -132,28 +134,37 @@ fn a_granted_path_missing_at_compile_time_stays_denied() {
 /// only that stage finds must still keep the command from starting.
 #[test]
 fn an_error_only_the_schema_finds_refuses_and_never_runs_the_command() {
-    let f = fixture();
-    let marker = f.root.join("work/ran-despite-schema-error");
-    let _ = std::fs::remove_file(&marker);
     let p = policy("schema", &[]);
+    let (out, marker) = touch(&[p.as_os_str()], "ran-despite-schema-error");
+    assert_refused(&out, &["MX6010", "MX11"], &marker);
+}
+
+/// Runs `mxcc-run ARGS -- touch MARKER` (under the work tree, removed first).
+fn touch(args: &[&OsStr], marker: &str) -> (Output, PathBuf) {
+    let marker = fixture().root.join("work").join(marker);
+    let _ = std::fs::remove_file(&marker);
     let out = Command::new(common::EXE)
-        .arg(&p)
+        .args(args)
         .args(["--", "touch"])
         .arg(&marker)
         .output()
         .expect("run");
-    assert_eq!(out.status.code(), Some(125), "{}", text(&out));
+    (out, marker)
+}
+
+/// The run was refused (exit 125) with every needle in its message, and the command never ran.
+fn assert_refused(out: &Output, needles: &[&str], marker: &Path) {
+    assert_eq!(out.status.code(), Some(125), "{}", text(out));
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(needles.iter().all(|n| stderr.contains(n)), "{}", text(out));
     assert!(
-        stderr.contains("MX6010") && stderr.contains("MX11"),
-        "{}",
-        text(&out)
+        !marker.exists(),
+        "the command ran although the run was refused"
     );
-    assert!(!marker.exists(), "the command ran despite a schema error");
 }
 
 /// Emits the fs policy's artifacts into a fresh directory and returns it.
-fn emitted(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+fn emitted(name: &str) -> (PathBuf, PathBuf) {
     let f = fixture();
     let p = policy("fs", &[]);
     let dir = f.root.join(format!("artifacts-{name}"));
@@ -177,31 +188,21 @@ fn artifacts_of_another_version_of_the_policy_refuse() {
     let changed = f.root.join("fs-changed.json");
     let text_of = std::fs::read_to_string(&p).expect("policy");
     std::fs::write(&changed, text_of.replacen('{', "{ ", 1)).expect("write");
-    let marker = f.root.join("work/ran-with-stale-artifacts");
-    let _ = std::fs::remove_file(&marker);
-    let out = Command::new(common::EXE)
-        .arg(&changed)
-        .arg("--artifacts")
-        .arg(&dir)
-        .args(["--", "touch"])
-        .arg(&marker)
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(125), "{}", text(&out));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("MX6011") && stderr.contains("another version of the policy"),
-        "{}",
-        text(&out)
+    let (out, marker) = touch(
+        &[
+            changed.as_os_str(),
+            OsStr::new("--artifacts"),
+            dir.as_os_str(),
+        ],
+        "ran-with-stale-artifacts",
     );
-    assert!(!marker.exists(), "the command ran with stale artifacts");
+    assert_refused(&out, &["MX6011", "another version of the policy"], &marker);
 }
 
 /// The same bytes run with their artifacts; artifacts without a source record (an older
 /// `mxcc compile`) still run, through the whole frontend.
 #[test]
 fn artifacts_of_these_bytes_run_with_or_without_a_source_record() {
-    let f = fixture();
     let (p, dir) = emitted("fresh");
     let report_path = dir.join("report.json");
     let report = std::fs::read_to_string(&report_path).expect("report");
@@ -220,16 +221,10 @@ fn artifacts_of_these_bytes_run_with_or_without_a_source_record() {
             }
             std::fs::write(&report_path, v.to_string()).expect("write");
         }
-        let marker = f.root.join(format!("work/ran-with-artifacts-{strip}"));
-        let _ = std::fs::remove_file(&marker);
-        let out = Command::new(common::EXE)
-            .arg(&p)
-            .arg("--artifacts")
-            .arg(&dir)
-            .args(["--", "touch"])
-            .arg(&marker)
-            .output()
-            .expect("run");
+        let (out, marker) = touch(
+            &[p.as_os_str(), OsStr::new("--artifacts"), dir.as_os_str()],
+            &format!("ran-with-artifacts-{strip}"),
+        );
         assert!(out.status.success(), "{}", text(&out));
         assert!(marker.exists(), "the command did not run (strip {strip})");
     }

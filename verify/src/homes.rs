@@ -89,16 +89,7 @@ pub fn candidates(
                 .filter_map(|p| p.components.last())
                 .any(|last| name.starts_with(last.as_str()))
     };
-    let fresh = (0..)
-        .map(|i| {
-            if i == 0 {
-                "user".to_owned()
-            } else {
-                format!("user{i}")
-            }
-        })
-        .find(|n| !taken(n))
-        .unwrap_or_else(|| "user".to_owned());
+    let fresh = crate::names::fresh("user", taken);
     let fresh_raws: Vec<String> = if style.windows {
         vec![format!(r"C:\Users\{fresh}")]
     } else if style.macos {

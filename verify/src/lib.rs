@@ -35,6 +35,7 @@ pub mod finding;
 pub mod group;
 pub mod homes;
 pub mod intervals;
+pub mod names;
 pub mod netspace;
 pub mod obligation;
 pub mod obligations;

@@ -170,16 +170,9 @@ impl Regions {
             close(&mut nodes, &mut kinds, top);
         }
         let roots: BTreeSet<&Root> = nodes.iter().map(|n| &n.path.root).collect();
-        let other_root = (0..)
-            .map(|i| {
-                Root::Var(if i == 0 {
-                    "UNLISTED".to_owned()
-                } else {
-                    format!("UNLISTED{i}")
-                })
-            })
-            .find(|r| !roots.contains(r))
-            .unwrap_or(Root::Relative);
+        let other_root = Root::Var(crate::names::fresh("UNLISTED", |name| {
+            roots.contains(&Root::Var(name.to_owned()))
+        }));
         Regions {
             style,
             nodes,

@@ -114,16 +114,7 @@ impl Space {
                 }
             }
         }
-        let other = (0..)
-            .map(|i| {
-                if i == 0 {
-                    "UNLISTED_VAR".to_owned()
-                } else {
-                    format!("UNLISTED_VAR{i}")
-                }
-            })
-            .find(|n| !names.contains(n))
-            .unwrap_or_default();
+        let other = crate::names::fresh("UNLISTED_VAR", |n| names.contains(n));
         let mut env = vec![other];
         env.extend(names);
         Space {

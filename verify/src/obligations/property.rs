@@ -181,20 +181,11 @@ fn basename_witnesses(policy: &Policy, name: &str) -> Vec<CanonPath> {
             // `v/NAME` is a node of its own: paths called NAME deeper under `v` need a
             // directory that is no node.
             let taken = children.get(v);
-            let fresh = (0..)
-                .map(|i| {
-                    if i == 0 {
-                        "dir".to_owned()
-                    } else {
-                        format!("dir{i}")
-                    }
-                })
-                .find(|f| {
-                    let probe = v.join(f, style);
-                    let key = probe.components.last().map_or("", String::as_str);
-                    !taken.is_some_and(|t| t.contains(key))
-                })
-                .unwrap_or_else(|| "dir".to_owned());
+            let fresh = crate::names::fresh("dir", |f| {
+                let probe = v.join(f, style);
+                let key = probe.components.last().map_or("", String::as_str);
+                taken.is_some_and(|t| t.contains(key))
+            });
             out.insert(named(&v.join(&fresh, style)));
         }
         out.insert(direct);
