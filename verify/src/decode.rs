@@ -4,7 +4,7 @@
 use std::net::IpAddr;
 
 use ir::net::ip_of;
-use ir::{Cause, Direction, Endpoint, Family, FsOp, Protocol, Request, Span};
+use ir::{Cause, Decision, Direction, Endpoint, Family, FsOp, Policy, Protocol, Request, Span};
 
 use crate::encode::{Encoder, fs_op_index, proto_index, var};
 use crate::side::Side;
@@ -176,14 +176,36 @@ pub fn witness(space: &Space, cell: &Cell) -> Request {
     }
 }
 
+/// One side's concrete answer to a witness: whether it allows it and, for a policy, the
+/// decision of `ir::decide` with its cause. Computed once, used by [`replay`] and [`blame`].
+pub struct Answer<'s> {
+    pub allowed: Option<bool>,
+    decision: Option<(Decision, &'s Policy)>,
+}
+
+impl<'s> Answer<'s> {
+    pub fn of(side: &'s Side<'_>, request: &Request) -> Answer<'s> {
+        match side.decision(request) {
+            Some((decision, policy)) => Answer {
+                allowed: Some(decision.allowed),
+                decision: Some((decision, policy)),
+            },
+            None => Answer {
+                allowed: side.allows(request),
+                decision: None,
+            },
+        }
+    }
+}
+
 /// Replays a witness on both sides; an error means the engines and `ir::decide` disagree.
 pub fn replay(
-    left: &Side<'_>,
-    right: &Side<'_>,
+    left: &Answer<'_>,
+    right: &Answer<'_>,
     relation: Relation,
     request: &Request,
 ) -> Result<(), String> {
-    match (left.allows(request), right.allows(request)) {
+    match (left.allowed, right.allowed) {
         (Some(l), Some(r)) if relation.holds(l, r) => Ok(()),
         (l, r) => Err(format!(
             "witness `{}` does not replay (left {l:?}, right {r:?})",
@@ -193,10 +215,11 @@ pub fn replay(
 }
 
 /// The span and a sentence for why a side decided a request.
-pub fn blame(side: &Side<'_>, request: &Request) -> (Option<Span>, String) {
-    let Some((decision, policy)) = side.decision(request) else {
+pub fn blame(answer: &Answer<'_>) -> (Option<Span>, String) {
+    let Some((decision, policy)) = &answer.decision else {
         return (None, "the model".to_owned());
     };
+    let (decision, policy) = (decision, *policy);
     let span = decision.span(policy);
     let text = match decision.cause {
         Cause::FsRule(i) => policy

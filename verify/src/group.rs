@@ -58,14 +58,16 @@ fn fs_groups(space: &Space, cells: &[Cell]) -> Vec<Group> {
     let mut merged: BTreeMap<(usize, String), (Vec<FsOp>, usize)> = BTreeMap::new();
     for (op, ids) in per_op {
         let set = Ranges::from_intervals(ids.iter().map(|r| (*r as u128, *r as u128)));
-        let mut covered = Ranges::empty();
+        // Whole subtrees, shallowest first. Nodes are in DFS pre-order, so a node lies inside
+        // a subtree already taken iff it starts before the last taken subtree ends.
+        let mut taken: Vec<(u128, u128)> = Vec::new();
         let mut items: Vec<(usize, String, usize)> = Vec::new();
         for node in &regions.nodes {
-            let sub = Ranges::single(node.exact as u128, node.below as u128);
-            if !covered.intersect(&sub).is_empty() || set.intersect(&sub) != sub {
+            let (lo, hi) = (node.exact as u128, node.below as u128);
+            if taken.last().is_some_and(|(_, end)| lo <= *end) || !set.covers(lo, hi) {
                 continue;
             }
-            covered = covered.union(&sub);
+            taken.push((lo, hi));
             let witness = if node.children.is_empty() || set.contains(node.below as u128) {
                 node.below
             } else {
@@ -73,6 +75,7 @@ fn fs_groups(space: &Space, cells: &[Cell]) -> Vec<Group> {
             };
             items.push((node.exact, format!("under `{}`", node.path), witness));
         }
+        let covered = Ranges::from_intervals(taken);
         for (lo, hi) in set.subtract(&covered).intervals() {
             for r in *lo..=*hi {
                 let r = r as usize;

@@ -5,7 +5,7 @@
 
 use ir::{Code, Severity};
 
-use crate::decode::{blame, describe_request, replay, witness};
+use crate::decode::{Answer, blame, describe_request, replay, witness};
 use crate::engine::{Options, answer};
 use crate::finding::{Finding, Outcome};
 use crate::group::group;
@@ -74,12 +74,16 @@ pub fn run(ob: &Obligation<'_>, space: &Space, opts: &Options) -> Run {
                 continue;
             };
             let request = witness(space, first);
-            if let Err(e) = replay(&ob.left, &ob.right, ob.relation, &request) {
+            let (left, right) = (
+                Answer::of(&ob.left, &request),
+                Answer::of(&ob.right, &request),
+            );
+            if let Err(e) = replay(&left, &right, ob.relation, &request) {
                 internal.push(format!("{}: {e}", ob.label));
                 continue;
             }
-            let (grant_span, grant_cause) = blame(&ob.left, &request);
-            let (other_span, other_cause) = blame(&ob.right, &request);
+            let (grant_span, grant_cause) = blame(&left);
+            let (other_span, other_cause) = blame(&right);
             findings.push(Finding {
                 code: ob.code,
                 severity: ob.severity,

@@ -48,6 +48,15 @@ impl Ranges {
         self.0.get(i).is_some_and(|(lo, _)| *lo <= x)
     }
 
+    /// Whether every value of `[lo, hi]` is in the set (the intervals are merged, so one
+    /// interval must hold it).
+    pub fn covers(&self, lo: u128, hi: u128) -> bool {
+        let i = self.0.partition_point(|(_, end)| *end < lo);
+        self.0
+            .get(i)
+            .is_some_and(|(start, end)| *start <= lo && hi <= *end)
+    }
+
     #[must_use]
     pub fn union(&self, other: &Ranges) -> Ranges {
         Ranges::from_intervals(self.0.iter().chain(&other.0).copied())
