@@ -101,19 +101,15 @@ impl Artifacts {
         })
     }
 
-    /// Whether these artifacts were compiled from exactly `bytes` under `expected` frontend
-    /// settings: `Ok(true)` on a match, `Ok(false)` when the report records no source or other
+    /// Whether these artifacts were compiled from the bytes and frontend settings `expected`
+    /// describes: `Ok(true)` on a match, `Ok(false)` when the report records no source or other
     /// settings (the caller then runs the whole frontend), and an error when it records other
     /// bytes: such artifacts enforce another policy.
-    pub fn compiled_from(
-        &self,
-        bytes: &[u8],
-        expected: &targets::SourceRecord,
-    ) -> Result<bool, RunError> {
+    pub fn compiled_from(&self, expected: &targets::SourceRecord) -> Result<bool, RunError> {
         let Some(recorded) = targets::SourceRecord::from_report(&self.report()?) else {
             return Ok(false);
         };
-        if recorded.sha256 != targets::source::sha256_hex(bytes) {
+        if recorded.sha256 != expected.sha256 {
             return Err(RunError::new(
                 codes::ARTIFACT,
                 format!(

@@ -68,7 +68,7 @@ fn load(args: &Args, opts: &RunOptions) -> Result<(crate::Plan, Option<PendingPo
     // Artifacts compiled from these very bytes under the executor's frontend settings say that
     // the full frontend accepted them: the schema stage is not run again.
     let accepted = match &loaded {
-        Some(a) => a.compiled_from(&bytes, &source)?,
+        Some(a) => a.compiled_from(&source)?,
         None => false,
     };
     let pending = if accepted {

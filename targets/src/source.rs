@@ -50,7 +50,7 @@ impl SourceRecord {
 }
 
 /// The SHA-256 of the bytes, as lower-case hexadecimal.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
