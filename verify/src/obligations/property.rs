@@ -8,16 +8,16 @@
 //! exactly: a policy decides a path by which of its literals are ancestors-or-self of the path
 //! (deepest literal or deny-overrides), so two paths with the same such literals are decided
 //! alike. For every node `v` of the policy's literal trie, `v/NAME` stands for every path
-//! called NAME under `v` and under no deeper node; when `v/NAME` is itself a node, `v/FRESH/NAME`
-//! (`FRESH` no child of `v`) stands for the deeper ones. One more path under a root no literal
-//! mentions covers the rest. F is that finite set of exact paths, so
-//! the property holds iff the policy allows none of them, and a refutation is one of them.
+//! called NAME under `v` and under no deeper node; when `v/NAME` is itself a node,
+//! `v/FRESH/NAME` (`FRESH` no child of `v`) stands for the deeper ones. One more path under a
+//! root no literal mentions covers the rest. F is that finite set of exact paths, so the
+//! property holds iff the policy allows none of them, and a refutation is one of them.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use ir::model::{
     Domain, FsModel, FsModelRule, FsOps, NetChain, NetModel, NetModelRule, PathMatch, UiModel,
 };
-use std::collections::{BTreeMap, BTreeSet};
-
 use ir::{Action, CanonPath, PathStyle, Platform, Policy, Root, UiOp};
 
 use crate::properties::{Property, PropertyKind};
