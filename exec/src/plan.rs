@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ir::{Action, FsAccess, Platform};
 use serde_json::Value;
+use targets::backends::bwrap::SYSTEM_BASELINE;
 
 use crate::artifacts::{
     self, Artifacts, FS_RIGHTS, LandlockSpec, MaskKind, MaskSpec, NET_RIGHTS, PathRule, READ_EXEC,
@@ -13,25 +14,6 @@ use crate::artifacts::{
 };
 use crate::error::{RunError, codes};
 use crate::probe::Probe;
-
-/// MXC's read-only runtime baseline (the bubblewrap backend's `--ro-bind-try` list, minus the
-/// resolver directories under `/run`).
-pub const BASELINE: [&str; 14] = [
-    "/bin",
-    "/sbin",
-    "/lib",
-    "/lib32",
-    "/lib64",
-    "/libx32",
-    "/usr/bin",
-    "/usr/sbin",
-    "/usr/lib",
-    "/usr/lib32",
-    "/usr/lib64",
-    "/usr/libexec",
-    "/usr/share",
-    "/etc",
-];
 
 /// Device nodes the sandbox may read and write (bubblewrap's `--dev` set, without `/dev/tty`).
 pub const DEVICES: [&str; 5] = [
@@ -320,7 +302,9 @@ fn add_baseline(
     notes: &mut Vec<Note>,
 ) {
     let mut granted = Vec::new();
-    for p in BASELINE.iter().filter(|p| Path::new(p).exists()) {
+    // MXC's runtime baseline: the bubblewrap backend's system directories (its resolver
+    // directories under `/run` are not granted).
+    for p in SYSTEM_BASELINE.iter().filter(|p| Path::new(p).exists()) {
         landlock.paths.push(PathRule {
             path: (*p).to_owned(),
             access: READ_EXEC & landlock.handled_fs,

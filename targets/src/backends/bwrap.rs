@@ -40,8 +40,9 @@ pub const FILE: &str = "bwrap.args";
 /// The version of the `bwrap.args` format.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// MXC's read-only baseline (`--ro-bind-try P P`), in MXC's order.
-pub const BASELINE: [&str; 19] = [
+/// MXC's read-only system baseline (`--ro-bind-try P P`), in MXC's order: the directories
+/// every sandbox reads. The executor grants the same set.
+pub const SYSTEM_BASELINE: [&str; 14] = [
     "/bin",
     "/sbin",
     "/lib",
@@ -56,6 +57,11 @@ pub const BASELINE: [&str; 19] = [
     "/usr/libexec",
     "/usr/share",
     "/etc",
+];
+
+/// The rest of MXC's baseline, after the system directories: the resolver locations, and
+/// `/run` (linked as `/var/run` rather than bound).
+pub const RESOLVER_BASELINE: [&str; 5] = [
     "/run/systemd/resolve",
     "/run/NetworkManager",
     "/run/resolvconf",
@@ -220,7 +226,8 @@ impl Target for Bwrap {
         b.arg(&["--unshare-net"]);
         b.arg(&["--new-session", "--die-with-parent", "--cap-drop", "ALL"]);
         if cx.options.baseline == Baseline::Mxc {
-            for p in BASELINE.iter().filter(|p| **p != "/run") {
+            let baseline = SYSTEM_BASELINE.iter().chain(&RESOLVER_BASELINE);
+            for p in baseline.filter(|p| **p != "/run") {
                 b.mount(&["--ro-bind-try", p, p], &canon(p), MountKind::ReadOnly);
             }
             b.arg(&["--symlink", "/run", "/var/run"]);
