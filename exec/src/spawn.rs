@@ -413,16 +413,7 @@ fn apply_mounts(c: &Child) -> Result<(), (i32, usize)> {
                 libc::MS_BIND,
                 none,
             )
-            .and_then(|()| {
-                let flags = sys::locked_flags(target);
-                sys::mount(
-                    none,
-                    target,
-                    none,
-                    libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | flags,
-                    none,
-                )
-            }),
+            .and_then(|()| sys::remount_bind_read_only(target)),
             MountOp::Bind {
                 source,
                 target,
@@ -450,14 +441,7 @@ fn apply_mounts(c: &Child) -> Result<(), (i32, usize)> {
                 )
                 .and_then(|()| {
                     if *read_only {
-                        let flags = sys::locked_flags(target);
-                        sys::mount(
-                            none,
-                            target,
-                            none,
-                            libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | flags,
-                            none,
-                        )
+                        sys::remount_bind_read_only(target)
                     } else {
                         Ok(())
                     }

@@ -361,6 +361,18 @@ pub(crate) fn locked_flags(target: &CStr) -> libc::c_ulong {
     flags
 }
 
+/// Makes a bind mount read-only, keeping the flags a user namespace locks on it.
+pub(crate) fn remount_bind_read_only(target: &CStr) -> Result<(), i32> {
+    let flags = locked_flags(target);
+    mount(
+        None,
+        target,
+        None,
+        libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | flags,
+        None,
+    )
+}
+
 pub(crate) fn open(path: &CStr, flags: c_int) -> Result<c_int, i32> {
     // SAFETY: the path is NUL-terminated; the mode argument is ignored without O_CREAT.
     let fd = unsafe { libc::open(path.as_ptr(), flags | libc::O_CLOEXEC, 0o600) };
