@@ -17,50 +17,19 @@ use common::{fixture, policy, text};
 
 #[test]
 fn missing_landlock_refuses_and_never_runs_the_command() {
-    let f = fixture();
-    let marker = f.root.join("work/ran-without-landlock");
-    let _ = std::fs::remove_file(&marker);
     let p = policy("fs", &[]);
-    let out = Command::new(common::EXE)
-        .arg(&p)
-        .arg("--")
-        .arg("touch")
-        .arg(&marker)
-        .env(exec::probe::FAKE_LANDLOCK_ABI_ENV, "0")
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(125), "{}", text(&out));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("MX6001"),
-        "{}",
-        text(&out)
-    );
-    assert!(
-        !marker.exists(),
-        "the command ran although landlock was reported missing"
-    );
+    let abi = [(exec::probe::FAKE_LANDLOCK_ABI_ENV, "0")];
+    let (out, marker) = touch(&[p.as_os_str()], &abi, "ran-without-landlock");
+    assert_refused(&out, &["MX6001"], &marker);
 }
 
 #[test]
 fn an_older_landlock_abi_than_the_ruleset_needs_refuses() {
-    let f = fixture();
-    let marker = f.root.join("work/ran-with-abi-3");
     let p = policy("fs", &[]);
     // The fs policy scopes abstract sockets and signals, which needs ABI 6.
-    let out = Command::new(common::EXE)
-        .arg(&p)
-        .args(["--", "touch"])
-        .arg(&marker)
-        .env(exec::probe::FAKE_LANDLOCK_ABI_ENV, "3")
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(125), "{}", text(&out));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("MX6001"),
-        "{}",
-        text(&out)
-    );
-    assert!(!marker.exists());
+    let abi = [(exec::probe::FAKE_LANDLOCK_ABI_ENV, "3")];
+    let (out, marker) = touch(&[p.as_os_str()], &abi, "ran-with-abi-3");
+    assert_refused(&out, &["MX6001"], &marker);
 }
 
 #[test]
@@ -135,16 +104,18 @@ fn a_granted_path_missing_at_compile_time_stays_denied() {
 #[test]
 fn an_error_only_the_schema_finds_refuses_and_never_runs_the_command() {
     let p = policy("schema", &[]);
-    let (out, marker) = touch(&[p.as_os_str()], "ran-despite-schema-error");
+    let (out, marker) = touch(&[p.as_os_str()], &[], "ran-despite-schema-error");
     assert_refused(&out, &["MX6010", "MX11"], &marker);
 }
 
-/// Runs `mxcc-run ARGS -- touch MARKER` (under the work tree, removed first).
-fn touch(args: &[&OsStr], marker: &str) -> (Output, PathBuf) {
+/// Runs `mxcc-run ARGS -- touch MARKER` with extra environment (the marker lies under the
+/// work tree and is removed first).
+fn touch(args: &[&OsStr], env: &[(&str, &str)], marker: &str) -> (Output, PathBuf) {
     let marker = fixture().root.join("work").join(marker);
     let _ = std::fs::remove_file(&marker);
     let out = Command::new(common::EXE)
         .args(args)
+        .envs(env.iter().copied())
         .args(["--", "touch"])
         .arg(&marker)
         .output()
@@ -194,6 +165,7 @@ fn artifacts_of_another_version_of_the_policy_refuse() {
             OsStr::new("--artifacts"),
             dir.as_os_str(),
         ],
+        &[],
         "ran-with-stale-artifacts",
     );
     assert_refused(&out, &["MX6011", "another version of the policy"], &marker);
@@ -223,6 +195,7 @@ fn artifacts_of_these_bytes_run_with_or_without_a_source_record() {
         }
         let (out, marker) = touch(
             &[p.as_os_str(), OsStr::new("--artifacts"), dir.as_os_str()],
+            &[],
             &format!("ran-with-artifacts-{strip}"),
         );
         assert!(out.status.success(), "{}", text(&out));
