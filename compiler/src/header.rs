@@ -6,11 +6,11 @@ use ir::{Backend, Code, Diagnostic, Phase, Platform, SchemaVersion, SourceId, Sp
 
 use crate::syntax::Node;
 
-pub const INVALID_VERSION: Code = Code("MX2001");
-pub const VERSION_TOO_OLD: Code = Code("MX2002");
-pub const VERSION_TOO_NEW: Code = Code("MX2003");
-pub const MISSING_VERSION: Code = Code("MX2004");
-pub const UNSUPPORTED_EXACT_VERSION: Code = Code("MX2005");
+pub const INVALID_VERSION: Code = ir::codes::validation::INVALID_VERSION;
+pub const VERSION_TOO_OLD: Code = ir::codes::validation::VERSION_TOO_OLD;
+pub const VERSION_TOO_NEW: Code = ir::codes::validation::VERSION_TOO_NEW;
+pub const MISSING_VERSION: Code = ir::codes::validation::MISSING_VERSION;
+pub const UNSUPPORTED_EXACT_VERSION: Code = ir::codes::validation::UNSUPPORTED_EXACT_VERSION;
 
 /// The versions the exact contracts accept, byte for byte.
 pub const EXACT_VERSIONS: [&str; 3] = ["0.6.0-alpha", "0.7.0-alpha", "0.8.0-alpha"];

@@ -5,6 +5,8 @@
 //! (MXC's cross-field and backend rules) and [`lower`] (to the IR). No stage fails: each
 //! returns what it could build plus diagnostics, so editors can show every error at once.
 
+#[cfg(test)]
+mod code_docs;
 pub mod header;
 pub mod lower;
 pub mod schema;
@@ -16,7 +18,7 @@ use ir::{Code, Diagnostic, Platform, Policy, SourceId};
 pub use header::Header;
 pub use syntax::{Limits, Node};
 
-pub const ROOT_NOT_OBJECT: Code = Code("MX1008");
+pub const ROOT_NOT_OBJECT: Code = ir::codes::syntax::ROOT_NOT_OBJECT;
 
 /// How to read a config.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,7 +115,8 @@ pub fn compile_tree(
     }
 }
 
-/// The top-level keys of the MXC config language, every version and alias included.
+/// The top-level keys of the MXC config language, every version and alias included. Whether a
+/// JSON file found in a directory is a config is decided from these (`driver::files::detect`).
 pub const ROOT_KEYS: [&str; 19] = [
     "version",
     "containerId",
@@ -135,21 +138,6 @@ pub const ROOT_KEYS: [&str; 19] = [
     "sandboxId",
     "correlationVector",
 ];
-
-/// True when a JSON document looks like an MXC config: an object with at least one MXC
-/// top-level key, or a `$schema` that mentions mxc. Directory walks use it to leave other JSON
-/// (package manifests, emitted artifacts) alone; a file named explicitly is always checked.
-pub fn is_policy_like(root: &Node) -> bool {
-    let schema_says = root
-        .get("$schema")
-        .and_then(Node::as_str)
-        .is_some_and(|s| s.to_ascii_lowercase().contains("mxc"));
-    schema_says
-        || root
-            .members()
-            .iter()
-            .any(|m| ROOT_KEYS.contains(&m.key.as_str()))
-}
 
 /// The platform a config names through a platform-specific containment or backend section,
 /// if any. `process`, `vm` and an absent containment name none: they resolve per host.

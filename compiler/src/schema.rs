@@ -41,18 +41,18 @@ use ir::{Code, Diagnostic, Span};
 use crate::header::{EXACT_VERSIONS, Header};
 use crate::syntax::Node;
 
-pub const UNKNOWN_FIELD: Code = Code("MX1101");
-pub const WRONG_TYPE: Code = Code("MX1102");
-pub const NOT_IN_ENUM: Code = Code("MX1103");
-pub const MISSING_FIELD: Code = Code("MX1104");
-pub const OUT_OF_RANGE: Code = Code("MX1105");
-pub const NULL_FORBIDDEN: Code = Code("MX1106");
-pub const EMPTY: Code = Code("MX1107");
-pub const ALIAS_CONFLICT: Code = Code("MX1108");
-pub const PATTERN: Code = Code("MX1109");
-pub const MEMBER_COUNT: Code = Code("MX1110");
-pub const SCHEMA_BROKEN: Code = Code("MX1198");
-pub const OTHER: Code = Code("MX1199");
+pub const UNKNOWN_FIELD: Code = ir::codes::syntax::UNKNOWN_FIELD;
+pub const WRONG_TYPE: Code = ir::codes::syntax::WRONG_TYPE;
+pub const NOT_IN_ENUM: Code = ir::codes::syntax::NOT_IN_ENUM;
+pub const MISSING_FIELD: Code = ir::codes::syntax::MISSING_FIELD;
+pub const OUT_OF_RANGE: Code = ir::codes::syntax::OUT_OF_RANGE;
+pub const NULL_FORBIDDEN: Code = ir::codes::syntax::NULL_FORBIDDEN;
+pub const EMPTY: Code = ir::codes::syntax::EMPTY;
+pub const ALIAS_CONFLICT: Code = ir::codes::syntax::ALIAS_CONFLICT;
+pub const PATTERN: Code = ir::codes::syntax::PATTERN;
+pub const MEMBER_COUNT: Code = ir::codes::syntax::MEMBER_COUNT;
+pub const SCHEMA_BROKEN: Code = ir::codes::syntax::SCHEMA_BROKEN;
+pub const OTHER: Code = ir::codes::syntax::OTHER;
 
 /// The versions `mxcc schema --version V` can print, oldest first.
 pub fn versions() -> &'static [&'static str] {

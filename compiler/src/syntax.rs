@@ -12,13 +12,13 @@ use pest::iterators::Pair;
 
 pub use cst::{Member, Node, NodeKind, Number};
 
-pub const SYNTAX_ERROR: Code = Code("MX1001");
-pub const INVALID_UTF8: Code = Code("MX1002");
-pub const TRAILING_DATA: Code = Code("MX1003");
-pub const TOO_DEEP: Code = Code("MX1004");
-pub const TOO_LARGE: Code = Code("MX1005");
-pub const DUPLICATE_KEY: Code = Code("MX1006");
-pub const INVALID_ESCAPE: Code = Code("MX1007");
+pub const SYNTAX_ERROR: Code = ir::codes::syntax::SYNTAX_ERROR;
+pub const INVALID_UTF8: Code = ir::codes::syntax::INVALID_UTF8;
+pub const TRAILING_DATA: Code = ir::codes::syntax::TRAILING_DATA;
+pub const TOO_DEEP: Code = ir::codes::syntax::TOO_DEEP;
+pub const TOO_LARGE: Code = ir::codes::syntax::TOO_LARGE;
+pub const DUPLICATE_KEY: Code = ir::codes::syntax::DUPLICATE_KEY;
+pub const INVALID_ESCAPE: Code = ir::codes::syntax::INVALID_ESCAPE;
 
 /// Input limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

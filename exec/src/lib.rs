@@ -47,7 +47,7 @@ pub mod spawn;
 pub(crate) mod sys;
 
 pub use artifacts::{ArtifactSource, Artifacts};
-pub use error::{CODE_TABLE, RunError, codes};
+pub use error::{RunError, codes};
 pub use frontend::{PendingPolicy, policy_from_source};
 pub use plan::{Plan, plan};
 pub use probe::{Probe, ProbeOverride};

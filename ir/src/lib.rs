@@ -5,6 +5,7 @@
 //! oracle all of them are tested against.
 
 pub mod catalog;
+pub mod codes;
 pub mod decide;
 pub mod diag;
 pub mod fs;

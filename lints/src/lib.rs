@@ -23,7 +23,7 @@ use ir::{Diagnostic, Mode, Policy};
 pub use config::Config;
 pub use context::LintContext;
 pub use metrics::Metrics;
-pub use rule::{Category, Example, RuleMeta, Status};
+pub use rule::{Category, RuleMeta, Status};
 
 use crate::context::Cx;
 
@@ -78,6 +78,26 @@ fn run_filtered(
 /// Every rule, ordered by code.
 pub fn rules() -> &'static [RuleMeta] {
     registry::METAS
+}
+
+/// Every diagnostic code, MX0xxx to MX6xxx: the registry in `ir::codes` joined with the lint
+/// rules, in code order. `mxcc explain`, `mxcc rules --all`, SARIF, hover and the generated
+/// pages under `docs/codes/` read this list.
+pub fn codes() -> Vec<ir::codes::CodeInfo> {
+    let mut all: Vec<ir::codes::CodeInfo> = ir::codes::all()
+        .copied()
+        .chain(registry::METAS.iter().map(RuleMeta::info))
+        .collect();
+    all.sort_by_key(|c| c.code);
+    all
+}
+
+/// A code's registry entry by code (`MX1101`, any case) or by name (`unknown-field`).
+pub fn code_info(code_or_name: &str) -> Option<ir::codes::CodeInfo> {
+    let key = code_or_name.trim();
+    codes()
+        .into_iter()
+        .find(|c| c.code.as_str().eq_ignore_ascii_case(key) || c.name == key)
 }
 
 /// A rule by code (`MX3001`, any case) or by name (`filesystem-root-granted`).

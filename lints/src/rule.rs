@@ -61,97 +61,45 @@ impl RuleMeta {
         Code(self.code)
     }
 
+    /// The documentation, parsed.
+    pub fn docs(&self) -> ir::codes::Doc {
+        ir::codes::Doc(self.doc)
+    }
+
     /// The documentation as Markdown, without the comment indentation.
     pub fn markdown(&self) -> String {
-        let mut out = String::new();
-        for line in self.doc.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
+        self.docs().markdown()
     }
 
     /// The body of one `## <title>` section, trimmed.
     pub fn section(&self, title: &str) -> Option<String> {
-        let md = self.markdown();
-        let heading = format!("## {title}");
-        let mut lines = md.lines();
-        lines.by_ref().find(|l| l.trim() == heading)?;
-        let mut body = Vec::new();
-        let mut in_code = false;
-        for line in lines {
-            if line.starts_with("```") {
-                in_code = !in_code;
-            }
-            if !in_code && line.starts_with("## ") {
-                break;
-            }
-            body.push(line);
-        }
-        Some(body.join("\n").trim().to_owned())
+        self.docs().section(title)
     }
 
     /// The first sentence of "What it does", for short descriptions.
     pub fn summary(&self) -> String {
-        let what = self.section("What it does").unwrap_or_default();
-        let flat = what.split_whitespace().collect::<Vec<_>>().join(" ");
-        match flat.find(". ") {
-            Some(i) => flat.get(..=i).unwrap_or(&flat).to_owned(),
-            None => flat,
-        }
+        self.docs().summary()
     }
 
     /// The first ```json block of a section, with its optional first-line marker.
-    pub fn example(&self, title: &str) -> Option<Example> {
-        let body = self.section(title)?;
-        let mut lines = body.lines().skip_while(|l| !l.starts_with("```json"));
-        lines.next()?;
-        let code: Vec<&str> = lines.take_while(|l| !l.starts_with("```")).collect();
-        Some(Example::parse(&code.join("\n")))
+    pub fn example(&self, title: &str) -> Option<ir::codes::Example> {
+        self.docs().example(title)
+    }
+
+    /// The rule as an entry of the code registry.
+    pub fn info(&self) -> ir::codes::CodeInfo {
+        ir::codes::CodeInfo {
+            code: self.code(),
+            name: self.name,
+            family: self.category.as_str(),
+            severity: self.severity,
+            doc: self.docs(),
+        }
     }
 
     /// A diagnostic of this rule at its default severity.
     pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code(), self.severity, message)
-    }
-}
-
-/// A documentation example: JSON plus the `// mxcc --platform P --strict` marker line.
-///
-/// The marker is the optional first line of a ```json block. It says how to check the
-/// example (platform default `linux`, strict default off); it is not part of the policy.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Example {
-    pub platform: ir::Platform,
-    pub strict: bool,
-    pub json: String,
-}
-
-impl Example {
-    /// Splits an optional `// mxcc --platform P --strict` first line from the JSON.
-    pub fn parse(text: &str) -> Example {
-        let mut example = Example {
-            platform: ir::Platform::Linux,
-            strict: false,
-            json: text.to_owned(),
-        };
-        let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
-        if let Some(marker) = first.trim().strip_prefix("// mxcc") {
-            let mut words = marker.split_whitespace();
-            while let Some(word) = words.next() {
-                match word {
-                    "--strict" => example.strict = true,
-                    "--platform" => {
-                        if let Some(p) = words.next().and_then(ir::Platform::parse) {
-                            example.platform = p;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            rest.clone_into(&mut example.json);
-        }
-        example
     }
 }
 

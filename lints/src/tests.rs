@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ir::{Diagnostic, SourceFile, SourceId};
 
-use crate::rule::Example;
+use ir::codes::Example;
 use crate::{LintContext, RuleMeta};
 
 /// Lowers a policy (with an optional `// mxcc --platform P --strict` first line) through the

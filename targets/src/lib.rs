@@ -30,4 +30,4 @@ pub use compile::{CompileOutput, REPORT_FILE, compile};
 pub use context::{Arch, Baseline, EmitContext, Options, PathKind, PathProbe};
 pub use report::{Entry, Status, TargetReport};
 pub use source::SourceRecord;
-pub use target::{CODE_TABLE, Capability, Support, Target, TargetId, codes};
+pub use target::{Capability, Support, Target, TargetId, codes};

@@ -1,4 +1,5 @@
-//! Conformance over MXC's exact-contract fixtures (`shared/conformance/mxc-contract`).
+//! Conformance over MXC's exact-contract fixtures (`conformance/mxc-contract` under the
+//! directory [`crate::mxc_shared::conformance_dir`] finds; run by `scripts/mxc-differential`).
 //!
 //! Exact mode (`--exact`): every `valid/` fixture must compile without an error, and every
 //! `invalid/` fixture must be rejected with the code listed in [`EXPECTED`]. The 0.8 fixtures
@@ -22,10 +23,9 @@ use std::path::{Path, PathBuf};
 use compiler::{Options, compile};
 use ir::{Phase, Platform, SourceId};
 
-const ROOT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/conformance/mxc-contract"
-);
+fn root() -> PathBuf {
+    crate::mxc_shared::conformance_dir().join("mxc-contract")
+}
 
 /// The code each invalid fixture must be rejected with in exact mode.
 const EXPECTED: &[(&str, &str)] = &[
@@ -219,7 +219,7 @@ const EXAMPLE_ID: &str =
     "production routes by the `sandboxId` prefix, and `example:` names no backend (`malformed_id`)";
 
 struct Fixture {
-    /// Relative to [`ROOT`], with `/` separators.
+    /// Relative to [`root`], with `/` separators.
     name: String,
     text: String,
     valid: bool,
@@ -228,14 +228,15 @@ struct Fixture {
 }
 
 fn fixtures() -> Vec<Fixture> {
+    let root = root();
     let mut files = Vec::new();
-    collect(Path::new(ROOT), &mut files);
+    collect(&root, &mut files);
     files.sort();
     files
         .into_iter()
         .filter_map(|path| {
             let name = path
-                .strip_prefix(ROOT)
+                .strip_prefix(&root)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");

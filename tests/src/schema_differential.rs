@@ -2,7 +2,7 @@
 //!
 //! Every contract fixture, and variants generated from it (a dropped required key, an unknown
 //! key, an explicit `null`, an out-of-range port...), goes through MXC's schemas (read from
-//! `shared/conformance/mxc-schemas` at test time, run with the `jsonschema` crate) and through
+//! `conformance/mxc-schemas` under `MXCC_MXC_SHARED` at test time, run with the `jsonschema` crate) and through
 //! mxcc's header and schema stages, in exact and production-compatible mode. Verdicts are
 //! compared pairwise; every disagreement must be explained by a known class, each error on the
 //! rejecting side mapped to a reason, or the test fails. The table is an insta file snapshot.
@@ -15,8 +15,6 @@ use compiler::{Limits, header, schema, syntax};
 use ir::{Diagnostic, Platform, SourceId};
 use jsonschema::error::ValidationErrorKind;
 use serde_json::{Value, json};
-
-const CONFORMANCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/conformance");
 
 /// One disagreement class: what differs, and why that is expected.
 struct Class {
@@ -135,7 +133,7 @@ fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn inputs() -> Vec<Input> {
-    let root = Path::new(CONFORMANCE).join("mxc-contract");
+    let root = crate::mxc_shared::conformance_dir().join("mxc-contract");
     let mut files = Vec::new();
     json_files(&root, &mut files);
     assert!(
@@ -333,7 +331,9 @@ struct Mxc {
 }
 
 fn mxc_schema(path: &str) -> Mxc {
-    let file = Path::new(CONFORMANCE).join("mxc-schemas").join(path);
+    let file = crate::mxc_shared::conformance_dir()
+        .join("mxc-schemas")
+        .join(path);
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let schema: Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();

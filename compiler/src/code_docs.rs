@@ -1,0 +1,76 @@
+//! The examples in the documentation of every MX1xxx and MX2xxx code run as tests: the
+//! `## Example` policy must be reported with its code, and the policy under `## What to do`
+//! must not be.
+
+use ir::codes::{CodeInfo, Example};
+use ir::{Diagnostic, SourceId};
+
+use crate::{Options, compile};
+
+/// Codes whose example cannot be a JSON policy, and why.
+const PROSE_EXAMPLES: &[(&str, &str)] = &[
+    ("MX1002", "the input is not UTF-8, which a Markdown example cannot hold"),
+    ("MX1004", "the input nests deeper than the limit: hundreds of brackets"),
+    ("MX1005", "the input is larger than the limit: megabytes"),
+    ("MX1198", "a bundled schema failed to compile: a bug in mxcc, no input causes it"),
+];
+
+fn diagnostics(example: &Example) -> Vec<Diagnostic> {
+    let options = Options {
+        platform: example.platform,
+        exact: example.exact,
+        ..Options::default()
+    };
+    compile(SourceId(0), example.json.as_bytes(), &options).diagnostics
+}
+
+fn problems(entry: &CodeInfo) -> Vec<String> {
+    let code = entry.code;
+    let prose = PROSE_EXAMPLES.iter().any(|(c, _)| *c == code.as_str());
+    let mut out = Vec::new();
+    match entry.doc.example("Example") {
+        Some(example) => {
+            let found = diagnostics(&example);
+            if !found.iter().any(|d| d.code == code) {
+                let got: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+                out.push(format!("the example is not reported with {code} (got {got:?})"));
+            }
+        }
+        None if prose => {}
+        None => out.push("the example has no ```json policy".to_owned()),
+    }
+    if let Some(fixed) = entry.doc.example("What to do") {
+        let found = diagnostics(&fixed);
+        if found.iter().any(|d| d.code == code) {
+            out.push(format!("the policy under `What to do` is still reported with {code}"));
+        }
+        let errors: Vec<String> = found
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        if !errors.is_empty() {
+            out.push(format!("the policy under `What to do` has errors: {errors:?}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_frontend_code_example_runs() {
+    let mut failures = Vec::new();
+    for entry in ir::codes::syntax::CODES
+        .iter()
+        .chain(ir::codes::validation::CODES)
+    {
+        for problem in problems(entry) {
+            failures.push(format!("{}: {problem}", entry.code));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
