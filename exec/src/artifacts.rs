@@ -57,6 +57,9 @@ impl Artifacts {
             allow_gaps: true,
             home_dir,
             baseline: targets::Baseline::Mxc,
+            // The executor compiles on the machine that runs the sandbox: its path kinds are
+            // examined there (`mxcc compile` assumes nothing about the host by default).
+            paths: targets::PathProbe::Host,
             ..targets::Options::default()
         };
         let out = targets::compile(policy, &TARGETS, &options);

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
 
-use ir::{Code, Diagnostic, Span};
+use ir::{Code, Diagnostic, Severity, Span};
 
 use crate::report::{Entry, Status};
 use crate::target::TargetId;
@@ -27,13 +27,25 @@ pub enum PathKind {
     Missing,
     /// A device, socket or FIFO, or a path that could not be examined.
     Other,
+    /// Not examined: the compiling machine is not taken to be the one that runs the sandbox
+    /// ([`PathProbe::Unknown`]), or the path is not one this machine can name (a Windows path
+    /// on Linux). The path may be any of the kinds above at run time, so a target must emit
+    /// what is correct (or fails closed) for every kind, and report what it had to assume.
+    Unknown,
 }
+
+/// The help of every diagnostic about a path whose kind was not examined.
+pub(crate) const UNEXAMINED_HELP: &str = "compile with `--assume-host current` on the machine that runs the sandbox to examine the paths";
 
 /// Where path kinds come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PathProbe {
     /// Examine the build host with `symlink_metadata` (the host is assumed to run the sandbox).
+    /// The executor compiles with this probe on the machine it runs on.
     Host,
+    /// Assume nothing about the host: every path is [`PathKind::Unknown`], so the artifacts
+    /// are the same on every compiling machine.
+    Unknown,
     /// A fixed table (tests, cross-compilation); unlisted paths are directories.
     Fixed(BTreeMap<String, PathKind>),
 }
@@ -44,12 +56,18 @@ impl PathProbe {
         match self {
             PathProbe::Fixed(map) => map.get(path).copied().unwrap_or(PathKind::Dir),
             PathProbe::Host => probe_host(path),
+            PathProbe::Unknown => PathKind::Unknown,
         }
     }
 }
 
 fn probe_host(path: &str) -> PathKind {
     let p = std::path::Path::new(path);
+    // A relative spelling here (a Windows path examined on Linux) would be looked up in the
+    // working directory, which says nothing about the path itself.
+    if !p.is_absolute() {
+        return PathKind::Unknown;
+    }
     for ancestor in p.ancestors() {
         if let Ok(meta) = std::fs::symlink_metadata(ancestor)
             && meta.file_type().is_symlink()
@@ -252,6 +270,17 @@ impl<'a> EmitContext<'a> {
             code: Some(code),
             detail: message,
         });
+    }
+
+    /// Reports a fact about the host the artifact relies on but that was not examined (a
+    /// warning that belongs to no construct, so that no proof finding is attributed to it).
+    /// The caller also lists the fact among the artifact's assumptions.
+    pub fn assumed(&mut self, code: Code, message: String, help: &str) {
+        self.diagnostics.push(
+            Diagnostic::new(code, Severity::Warning, message)
+                .with_help(help.to_owned())
+                .with_note(format!("target `{}`", self.target)),
+        );
     }
 
     /// True when a refusal was recorded.

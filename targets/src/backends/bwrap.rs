@@ -31,7 +31,7 @@ use ir::{Action, CanonPath, FsAccess, FsOp, Platform};
 
 use crate::artifact::{Artifact, Plan};
 use crate::backends::seccomp::network_used;
-use crate::context::{Baseline, EmitContext, Options, PathKind};
+use crate::context::{Baseline, EmitContext, Options, PathKind, UNEXAMINED_HELP};
 use crate::paths::{self, host_path};
 use crate::target::{Capability, Support, Target, TargetId, codes};
 
@@ -243,6 +243,7 @@ impl Target for Bwrap {
         b.mount(&["--proc", "/proc"], &canon("/proc"), MountKind::Proc);
         b.mount(&["--tmpfs", "/tmp"], &canon("/tmp"), MountKind::Hidden);
         let mut remount = Vec::new();
+        let mut unexamined = false;
         for rule in &rules {
             let host = rule.host.as_str();
             if host.contains('\0') {
@@ -289,9 +290,20 @@ impl Target for Bwrap {
                         cx.enforced(rule.construct.clone(), Some(rule.span), "masked by /dev/null");
                         b.mount(&["--ro-bind", "/dev/null", host], &rule.canon, MountKind::Hidden);
                     }
-                    PathKind::Dir | PathKind::Missing | PathKind::Other => {
+                    PathKind::Dir | PathKind::Missing | PathKind::Other | PathKind::Unknown => {
                         if kind == PathKind::Dir {
                             cx.enforced(rule.construct.clone(), Some(rule.span), "masked by an empty read-only tmpfs");
+                        } else if kind == PathKind::Unknown {
+                            // No mask suits both kinds; a directory mask on a file makes bwrap
+                            // fail to start, which denies more, never less.
+                            unexamined = true;
+                            cx.approximated(
+                                codes::PATH_KIND,
+                                rule.construct.clone(),
+                                Some(rule.span),
+                                format!("the kind of `{host}` was not examined; it is masked by an empty read-only directory, and bwrap refuses to start if it is a file"),
+                                UNEXAMINED_HELP,
+                            );
                         } else {
                             cx.approximated(
                                 codes::PATH_KIND,
@@ -409,6 +421,17 @@ impl Target for Bwrap {
             "bubblewrap 0.8 or later runs unprivileged user namespaces on the host".to_owned(),
             "granted paths exist at run time (bwrap refuses to start otherwise)".to_owned(),
         ];
+        if unexamined {
+            cx.assumed(
+                codes::PATH_KIND,
+                "denied paths were not examined; the `bwrap` masks assume that none is or passes through a symbolic link, whose target the mask would hide instead".to_owned(),
+                UNEXAMINED_HELP,
+            );
+            assumptions.push(
+                "no denied path is or passes through a symbolic link (paths were not examined at compile time)"
+                    .to_owned(),
+            );
+        }
         if cx.with(TargetId::Seccomp) {
             assumptions.push(format!(
                 "the executor passes seccomp.bpf on fd {}",

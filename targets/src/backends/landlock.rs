@@ -30,7 +30,7 @@ use ir::{Action, CanonPath, Direction, Endpoint, FsAccess, FsOp, Mode, Protocol,
 use serde_json::{Value, json};
 
 use crate::artifact::{Artifact, Plan};
-use crate::context::{EmitContext, Options, PathKind};
+use crate::context::{EmitContext, Options, PathKind, UNEXAMINED_HELP};
 use crate::netspace;
 use crate::paths::{self, HostRule};
 use crate::target::{Capability, Support, Target, TargetId, codes};
@@ -422,8 +422,12 @@ impl Target for Landlock {
         );
         let handled_fs = fs_rights(abi);
         let mut path_rules = Vec::new();
+        let mut unexamined = false;
         for rule in &rules {
             let kind = cx.options.paths.kind(&rule.host);
+            // An unexamined path is ruled like a directory or file: a missing one refuses the
+            // run (an assumption below), a symbolic link is assumed absent and reported.
+            unexamined |= kind == PathKind::Unknown;
             if kind == PathKind::Symlink {
                 cx.gap(
                     codes::SYMLINK_PATH,
@@ -521,6 +525,17 @@ impl Target for Landlock {
                 .to_owned(),
             "denied files have no hard links below granted paths".to_owned(),
         ];
+        if unexamined {
+            cx.assumed(
+                codes::PATH_KIND,
+                "policy paths were not examined; the `landlock` rules assume that none is or passes through a symbolic link, which landlock would follow to grant its target".to_owned(),
+                UNEXAMINED_HELP,
+            );
+            assumptions.push(
+                "no policy path is or passes through a symbolic link (paths were not examined at compile time)"
+                    .to_owned(),
+            );
+        }
         if !ruleset.mounts.is_empty() {
             assumptions.push(
                 "the executor applies `mounts` in a private mount namespace before restrict_self"

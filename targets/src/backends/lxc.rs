@@ -32,7 +32,7 @@ use ir::{Action, CanonPath, FsAccess, FsOp, NetRule, NetworkShape, Protocol};
 
 use crate::artifact::{Artifact, Plan as ArtifactPlan};
 use crate::backends::nftables::subtract;
-use crate::context::{EmitContext, Options, PathKind};
+use crate::context::{EmitContext, Options, PathKind, UNEXAMINED_HELP};
 use crate::paths;
 use crate::target::{Capability, Support, Target, TargetId, codes};
 
@@ -226,6 +226,7 @@ impl Target for Lxc {
         // Mounts.
         let rules = paths::host_rules(policy, cx);
         let mut mounts = Vec::new();
+        let mut unexamined = false;
         for r in &rules {
             let kind = cx.options.paths.kind(&r.host);
             if kind == PathKind::Symlink {
@@ -243,16 +244,31 @@ impl Target for Lxc {
                 continue;
             }
             let file = kind == PathKind::File;
-            cx.enforced(
-                r.construct.clone(),
-                Some(r.span),
-                match (r.access, file) {
-                    (FsAccess::ReadWrite, _) => "rw bind mount",
-                    (FsAccess::ReadOnly, _) => "ro bind mount",
-                    (FsAccess::Denied, true) => "masked by /dev/null",
-                    (FsAccess::Denied, false) => "masked by an empty tmpfs",
-                },
-            );
+            if kind == PathKind::Unknown {
+                // A directory mount on a file fails, and the container with it: stricter.
+                unexamined = true;
+                cx.approximated(
+                    codes::PATH_KIND,
+                    r.construct.clone(),
+                    Some(r.span),
+                    format!(
+                        "the kind of `{}` was not examined; it is mounted as a directory, and the container fails to start if it is a file",
+                        r.host
+                    ),
+                    UNEXAMINED_HELP,
+                );
+            } else {
+                cx.enforced(
+                    r.construct.clone(),
+                    Some(r.span),
+                    match (r.access, file) {
+                        (FsAccess::ReadWrite, _) => "rw bind mount",
+                        (FsAccess::ReadOnly, _) => "ro bind mount",
+                        (FsAccess::Denied, true) => "masked by /dev/null",
+                        (FsAccess::Denied, false) => "masked by an empty tmpfs",
+                    },
+                );
+            }
             mounts.push(Mount {
                 path: r.canon.clone(),
                 access: r.access,
@@ -425,6 +441,13 @@ impl Target for Lxc {
             "the container's own root filesystem is the distribution image, not host files".to_owned(),
             "policy paths contain no symbolic links".to_owned(),
         ];
+        if unexamined {
+            cx.assumed(
+                codes::PATH_KIND,
+                "policy paths were not examined; the `lxc` mounts assume that none is or passes through a symbolic link, which the mount would follow".to_owned(),
+                UNEXAMINED_HELP,
+            );
+        }
         Some(Artifact {
             target: TargetId::Lxc,
             format_version: FORMAT_VERSION,

@@ -678,3 +678,38 @@ proptest! {
         }
     }
 }
+
+/// Paths not examined (`--assume-host none`): a mask or mount whose form depends on the kind is
+/// reported per path, the symbolic-link assumption once per target, and the models stay sound.
+#[test]
+fn unexamined_paths() {
+    let options = Options {
+        paths: PathProbe::Unknown,
+        ..Options::default()
+    };
+    let linux = r#"{
+  "version": "0.8.0-alpha",
+  "process": { "commandLine": "make" },
+  "filesystem": {
+    "readwritePaths": ["/work"],
+    "readonlyPaths": ["/opt/sdk"],
+    "deniedPaths": ["/work/.env", "/work/secrets"]
+  }
+}"#;
+    // The Linux group grants compatibility access this helper's sampled soundness check does
+    // not account for; the composition is proved by the `cli` and `tests` suites.
+    let out = crate::tests::check_emit("unexamined_linux", &TargetId::LINUX, linux, &options);
+    assert!(!out.has_errors());
+    let lxc = r#"{
+  "version": "0.8.0-alpha",
+  "containment": "lxc",
+  "process": { "commandLine": "make" },
+  "filesystem": {
+    "readwritePaths": ["/work"],
+    "deniedPaths": ["/work/.env"]
+  },
+  "lxc": { "distribution": "ubuntu", "release": "24.04" }
+}"#;
+    let out = check_emit("unexamined_lxc", lxc, Platform::Linux, None, &options);
+    assert!(out.is_some_and(|o| !o.has_errors()));
+}

@@ -149,6 +149,8 @@ impl Target for Wsb {
                 refuse(cx, r, message, "grant one of the two directories only");
                 continue;
             }
+            // Any other kind, including one not examined, is mapped under the listed
+            // assumption that mapped host folders exist and are directories.
             if cx.options.paths.kind(&r.path.display) == PathKind::File {
                 let message = format!(
                     "`{}` is a file; Windows Sandbox maps directories only",
