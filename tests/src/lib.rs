@@ -7,6 +7,8 @@
 
 #[cfg(test)]
 mod compile;
+#[cfg(test)]
+mod contract;
 #[cfg(all(test, feature = "mxc-shared"))]
 mod conformance;
 #[cfg(test)]
