@@ -479,7 +479,7 @@ impl Server<'_> {
 }
 
 /// Quick fixes for the diagnostics in the requested range, and adding a missing `version`.
-fn code_actions(
+pub(crate) fn code_actions(
     uri: &Url,
     text: &Text,
     analysis: &Analysis,
@@ -533,7 +533,7 @@ fn action(
     CodeActionOrCommand::CodeAction(CodeAction {
         title: fix.title,
         kind: Some(CodeActionKind::QUICKFIX),
-        is_preferred: Some(diagnostic.is_some()),
+        is_preferred: Some(fix.preferred && diagnostic.is_some()),
         diagnostics: diagnostic.map(|d| vec![d]),
         edit: Some(WorkspaceEdit::new(changes)),
         ..CodeAction::default()

@@ -1,10 +1,14 @@
-//! Position conversion, cursor placement, completion and hover, each case rendered by one
-//! `check` helper into an insta file snapshot. `$0` in a fixture marks the cursor.
+//! Position conversion, cursor placement, completion, hover and quick fixes, each case
+//! rendered by one `check` helper into an insta file snapshot. `$0` in a fixture marks the
+//! cursor.
 
 use std::fmt::Write as _;
 
 use driver::{CheckOptions, PlatformChoice};
-use lsp_types::{CompletionTextEdit, HoverContents, Position, TextDocumentContentChangeEvent, Url};
+use lsp_types::{
+    CodeActionContext, CodeActionOrCommand, CodeActionParams, CompletionTextEdit, HoverContents,
+    Position, Range, TextDocumentContentChangeEvent, TextDocumentIdentifier, Url,
+};
 
 use crate::cursor::{self, Bias, Place};
 use crate::document::analyze;
@@ -12,7 +16,9 @@ use crate::text::Text;
 use crate::{completion, fixes, hover, loose};
 
 /// Renders what the server knows at the cursor: its position both ways, the code units of
-/// its line, the place, the completions (with the text each would produce) and the hover.
+/// its line, the place, the completions (with the text each would produce), the hover and
+/// the quick fixes of the diagnostics at the cursor (each with the code it fixes, whether it
+/// is preferred, and the text it would produce).
 fn check(name: &str, fixture: &str) {
     let Some(cursor) = fixture.find("$0") else {
         panic!("fixture `{name}` has no `$0` cursor");
@@ -101,6 +107,59 @@ fn check(name: &str, fixture: &str) {
         })
         .unwrap_or_else(|| "(none)".to_owned());
     let _ = writeln!(out, "hover:\n{hover}");
+    let _ = writeln!(out, "fixes:");
+    let params = CodeActionParams {
+        text_document: TextDocumentIdentifier::new(uri.clone()),
+        range: Range::new(position, position),
+        context: CodeActionContext::default(),
+        work_done_progress_params: lsp_types::WorkDoneProgressParams::default(),
+        partial_result_params: lsp_types::PartialResultParams::default(),
+    };
+    for action in crate::server::code_actions(&uri, &text, &analysis, &params) {
+        let CodeActionOrCommand::CodeAction(action) = action else {
+            panic!("a command instead of a code action");
+        };
+        let code = action
+            .diagnostics
+            .iter()
+            .flatten()
+            .filter_map(|d| match &d.code {
+                Some(lsp_types::NumberOrString::String(c)) => Some(c.clone()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut edits: Vec<(usize, usize, String)> = action
+            .edit
+            .and_then(|e| e.changes)
+            .and_then(|mut c| c.remove(&uri))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| {
+                (
+                    text.offset(e.range.start),
+                    text.offset(e.range.end),
+                    e.new_text,
+                )
+            })
+            .collect();
+        edits.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+        let mut s = source.clone();
+        for (start, end, new_text) in &edits {
+            s.replace_range(*start..*end, new_text);
+        }
+        let applied = edits.last().map_or(String::new(), |(start, _, new_text)| {
+            let from = start.saturating_sub(20);
+            let to = (start + new_text.len() + 20).min(s.len());
+            s.get(from..to).unwrap_or("").replace('\n', "⏎")
+        });
+        let preferred = if action.is_preferred == Some(true) {
+            "preferred "
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  [{code}] {preferred}{} => …{applied}…", action.title);
+    }
     insta::assert_snapshot!(name, out);
 }
 
@@ -189,6 +248,78 @@ fn not_a_policy() {
     check("not_a_policy", "{\"name\": \"pkg\", \"$0\"}");
 }
 
+const PROCESS: &str = "\"version\": \"0.8.0-alpha\",\n  \"containment\": \"bubblewrap\",\n  \"process\": { \"commandLine\": \"/usr/bin/true\" }";
+
+#[test]
+fn fix_renames_a_misspelt_key_before_removing_it() {
+    check(
+        "fix_renames_a_misspelt_key_before_removing_it",
+        &format!(
+            "{{\n  {PROCESS},\n  \"filesystem\": {{\n    \"readonlyPaths\": [\"/usr\"],\n    \"denied$0Path\": [\"/etc/shadow\", \"/root\"]\n  }}\n}}"
+        ),
+    );
+}
+
+#[test]
+fn fix_prefers_only_the_closest_value() {
+    check(
+        "fix_prefers_only_the_closest_value",
+        "{\"version\": \"0.8.0-alpha\", \"containment\": \"bubble$0wrapp\"}",
+    );
+}
+
+#[test]
+fn fix_offers_every_value_and_prefers_none_when_none_is_close() {
+    check(
+        "fix_offers_every_value_and_prefers_none_when_none_is_close",
+        &format!("{{\n  {PROCESS},\n  \"network\": {{ \"defaultPolicy\": \"de$0ny\" }}\n}}"),
+    );
+}
+
+#[test]
+fn fix_removes_an_unknown_key_without_close_key_but_does_not_prefer_it() {
+    check(
+        "fix_removes_an_unknown_key_without_close_key_but_does_not_prefer_it",
+        &format!("{{\n  {PROCESS},\n  \"bubble$0wrapp\": {{ \"unshare\": true }}\n}}"),
+    );
+}
+
+#[test]
+fn fix_prefers_no_rename_when_two_keys_are_as_close() {
+    check(
+        "fix_prefers_no_rename_when_two_keys_are_as_close",
+        &format!(
+            "{{\n  {PROCESS},\n  \"network\": {{\n    \"defaultPolicy\": \"block\",\n    \"ngr$0ess\": {{ \"allow\": [] }}\n  }}\n}}"
+        ),
+    );
+}
+
+#[test]
+fn fix_does_not_rename_to_a_key_already_present() {
+    check(
+        "fix_does_not_rename_to_a_key_already_present",
+        &format!(
+            "{{\n  {PROCESS},\n  \"filesystem\": {{\n    \"deniedPaths\": [],\n    \"denied$0Path\": [\"/root\"]\n  }}\n}}"
+        ),
+    );
+}
+
+#[test]
+fn fix_removes_a_duplicate_key_and_says_what_it_drops() {
+    check(
+        "fix_removes_a_duplicate_key_and_says_what_it_drops",
+        &format!("{{\n  {PROCESS},\n  \"contain$0ment\": \"lxc\"\n}}"),
+    );
+}
+
+#[test]
+fn fix_removes_an_identical_duplicate_key_as_preferred() {
+    check(
+        "fix_removes_an_identical_duplicate_key_as_preferred",
+        &format!("{{\n  {PROCESS},\n  \"contain$0ment\": \"bubblewrap\"\n}}"),
+    );
+}
+
 #[test]
 fn incremental_edits_use_utf16_columns() {
     let mut text = Text::new("{\n  \"a😀\": \"é\"\n}\r\n".to_owned());
@@ -236,7 +367,9 @@ fn fixes_remove_members_and_add_version() {
             .with_label(ir::Span::new(crate::document::HOME, start, start + 3), "");
         apply(
             text,
-            fixes::for_diagnostic(text, &root, &d).into_iter().next(),
+            fixes::for_diagnostic(text, &root, &d)
+                .into_iter()
+                .find(|f| f.title.starts_with("Remove")),
         )
     };
     assert_eq!(remove("a"), "{\n  \"b\": [2],\n  \"c\": 3\n}");
@@ -253,6 +386,127 @@ fn fixes_remove_members_and_add_version() {
     assert_eq!(
         apply(one_line, fixes::add_version(one_line, &root)),
         "{\"version\": \"0.8.0-alpha\", \"a\": 1}"
+    );
+}
+
+/// Misspells every key and every string value of every corpus policy, one at a time, by
+/// dropping or adding a letter. Each diagnostic has at most one preferred fix and never a
+/// preferred fix that drops content; the preferred rename of an unknown key is the key
+/// `mxcc check` suggests ("did you mean"), and a preferred value is the one misspelt.
+#[test]
+fn fixes_agree_with_the_command_line_on_misspelt_corpus_policies() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        panic!("no corpus at {}", corpus.display());
+    };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let (mut suggested, mut unsuggested, mut values) = (0, 0, 0);
+    for path in paths {
+        let Ok(original) = std::fs::read_to_string(path.join("policy.json")) else {
+            continue;
+        };
+        let Some(tree) = loose::parse(&original) else {
+            continue;
+        };
+        // Byte ranges of the words to misspell: key contents and string value contents.
+        let mut words: Vec<(usize, usize, bool)> = Vec::new();
+        let mut stack = vec![&tree];
+        while let Some(node) = stack.pop() {
+            for m in node.members() {
+                words.push((m.key_start + 1, m.key_end - 1, true));
+                stack.extend(m.value.as_ref());
+            }
+            stack.extend(node.items());
+            if let loose::Kind::String(_) = node.kind {
+                words.push((node.start + 1, node.end - 1, false));
+            }
+        }
+        for (start, end, is_key) in words {
+            let Some(word) = original.get(start..end) else {
+                continue;
+            };
+            if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                continue;
+            }
+            for typo in [&word[..word.len() - 1], &format!("{word}x")] {
+                let text = format!("{}{typo}{}", &original[..start], &original[end..]);
+                let Some(root) = loose::parse(&text) else {
+                    panic!("no tree for a misspelt {}", path.display());
+                };
+                let output = compiler::compile(
+                    crate::document::HOME,
+                    text.as_bytes(),
+                    &compiler::Options::default(),
+                );
+                for d in &output.diagnostics {
+                    if d.primary_span().map(|s| s.start as usize + 1) != Some(start) {
+                        continue;
+                    }
+                    let fixes = fixes::for_diagnostic(&text, &root, d);
+                    let at = format!("`{typo}` in {}: {fixes:#?}", path.display());
+                    let preferred: Vec<&fixes::Fix> =
+                        fixes.iter().filter(|f| f.preferred).collect();
+                    assert!(preferred.len() <= 1, "two preferred fixes for {at}");
+                    assert!(
+                        preferred.iter().all(|f| !f.title.starts_with("Remove")
+                            || f.title.contains("nothing is dropped")),
+                        "a preferred removal for {at}"
+                    );
+                    let renames: Vec<&str> = fixes
+                        .iter()
+                        .filter_map(|f| f.title.strip_prefix("Rename to `")?.strip_suffix('`'))
+                        .collect();
+                    match (is_key, d.code.as_str()) {
+                        (true, "MX1101") => {
+                            let cli = d
+                                .help
+                                .as_deref()
+                                .and_then(|h| h.strip_prefix("did you mean `"))
+                                .and_then(|h| h.split('`').next());
+                            // A key the object already has is never offered: the rename
+                            // would repeat it.
+                            let present = |key: &str| {
+                                let mut stack = vec![&root];
+                                while let Some(node) = stack.pop() {
+                                    let members = node.members();
+                                    if members.iter().any(|m| m.key_start + 1 == start) {
+                                        return members.iter().any(|m| m.key == key);
+                                    }
+                                    stack.extend(members.iter().filter_map(|m| m.value.as_ref()));
+                                    stack.extend(node.items());
+                                }
+                                false
+                            };
+                            let cli = cli.filter(|key| !present(key));
+                            if cli.is_some() {
+                                suggested += 1;
+                                assert_eq!(renames.first().copied(), cli, "rename for {at}");
+                                // Not preferred only on a tie, which offers a second rename.
+                                assert!(
+                                    preferred.len() == 1 || renames.len() > 1,
+                                    "no preferred rename for {at}"
+                                );
+                            } else {
+                                unsuggested += 1;
+                                assert!(preferred.is_empty(), "a preferred fix for {at}");
+                            }
+                        }
+                        (false, "MX1103") => {
+                            values += 1;
+                            if let Some(f) = preferred.first() {
+                                assert_eq!(f.title, format!("Replace with `\"{word}\"`"), "{at}");
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        suggested >= 500 && unsuggested >= 2 && values >= 100,
+        "too few cases: {suggested} suggested, {unsuggested} not, {values} values"
     );
 }
 
