@@ -7,8 +7,6 @@
 
 #[cfg(test)]
 mod compile;
-#[cfg(test)]
-mod contract;
 #[cfg(all(test, feature = "mxc-shared"))]
 mod conformance;
 #[cfg(test)]
