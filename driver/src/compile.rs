@@ -32,6 +32,9 @@ pub struct CompileResult {
     pub artifacts: BTreeMap<String, Vec<u8>>,
     /// One translation-validation report per emitted target.
     pub proofs: Vec<verify::ArtifactReport>,
+    /// What each selected target made of every construct, in target order; empty when the
+    /// frontend rejected the policy.
+    pub targets: Vec<targets::TargetReport>,
 }
 
 pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions) -> CompileResult {
@@ -48,6 +51,7 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
             report,
             artifacts: BTreeMap::new(),
             proofs: Vec::new(),
+            targets: Vec::new(),
         };
     };
     // `report.json` records the bytes the frontend just accepted (see `targets::source`).
@@ -95,6 +99,7 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
         report,
         artifacts,
         proofs,
+        targets: output.reports,
     }
 }
 
