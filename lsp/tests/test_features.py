@@ -108,9 +108,68 @@ async def test_quick_fix_removes_an_unknown_field(client):
     fix = fixes[0]
     assert fix.kind == types.CodeActionKind.QuickFix
     assert fix.diagnostics[0].code == "MX1101"
+    # Removing drops content, so it is never preferred and its title says what it drops.
+    assert not fix.is_preferred
+    assert "drops its 2 entries" in fix.title, fix.title
     diagnostics = await doc.apply(fix.edit.changes[doc.uri])
     assert doc.text == POLICY
     assert not [d for d in diagnostics if d.code == "MX1101"]
+
+
+async def code_actions(client, doc, diagnostic):
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=doc.ident(),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+
+
+async def test_quick_fix_prefers_renaming_a_misspelt_key_over_removing_it(client):
+    denied = POLICY.replace(
+        '"ui"', '"filesystem": {\n    "deniedPath": ["/etc/shadow", "/root"]\n  },\n  "ui"'
+    )
+    doc = Doc(client, "fix-rename.json", denied)
+    diagnostics = await doc.open()
+    unknown = [d for d in diagnostics if d.code == "MX1101"]
+    assert len(unknown) == 1, diagnostics
+    actions = await code_actions(client, doc, unknown[0])
+    titles = [(a.title, a.is_preferred) for a in actions]
+    preferred = [a for a in actions if a.is_preferred]
+    assert len(preferred) == 1, titles
+    assert preferred[0].title == "Rename to `deniedPaths`", titles
+    removal = next(a for a in actions if a.title.startswith("Remove unknown field"))
+    assert not removal.is_preferred
+    assert "drops its 2 entries" in removal.title, titles
+    diagnostics = await doc.apply(preferred[0].edit.changes[doc.uri])
+    assert doc.text == denied.replace('"deniedPath"', '"deniedPaths"')
+    assert not [d for d in diagnostics if d.code == "MX1101"]
+
+
+async def test_quick_fix_offers_every_value_when_none_is_close(client):
+    doc = Doc(client, "fix-far.json", POLICY.replace('"clipboard": "none"', '"clipboard": "paste"'))
+    diagnostics = await doc.open()
+    wrong = [d for d in diagnostics if d.code == "MX1103"]
+    assert len(wrong) == 1, diagnostics
+    actions = await code_actions(client, doc, wrong[0])
+    titles = [(a.title, a.is_preferred) for a in actions]
+    assert ('Replace with `"none"`', False) in titles and ('Replace with `"write"`', False) in titles
+    assert not [a for a in actions if a.is_preferred], titles
+
+
+async def test_quick_fix_prefers_at_most_the_closest_value(client):
+    doc = Doc(client, "fix-value.json", POLICY.replace('"bubblewrap"', '"bubblewrapp"'))
+    diagnostics = await doc.open()
+    bad = [d for d in diagnostics if d.code == "MX1103"]
+    assert len(bad) == 1, diagnostics
+    actions = await code_actions(client, doc, bad[0])
+    preferred = [a for a in actions if a.is_preferred]
+    assert [a.title for a in preferred] == ['Replace with `"bubblewrap"`'], [
+        (a.title, a.is_preferred) for a in actions
+    ]
+    await doc.apply(preferred[0].edit.changes[doc.uri])
+    assert doc.text == POLICY
 
 
 async def test_quick_fix_removes_a_duplicate_key(client):
@@ -173,9 +232,10 @@ async def test_quick_fix_replaces_a_value_not_in_the_enum(client):
             context=types.CodeActionContext(diagnostics=wrong),
         )
     )
-    titles = [a.title for a in actions]
-    assert 'Replace with `"none"`' in titles and 'Replace with `"write"`' in titles, titles
-    fix = next(a for a in actions if a.title == 'Replace with `"none"`')
+    # Only the values close to what was written are offered, the closest preferred.
+    titles = [(a.title, a.is_preferred) for a in actions]
+    assert titles == [('Replace with `"none"`', True)], titles
+    fix = actions[0]
     diagnostics = await doc.apply(fix.edit.changes[doc.uri])
     assert doc.text == POLICY
     assert not [d for d in diagnostics if d.code == "MX1103"]
