@@ -2,17 +2,29 @@
 //! `## Example` policy must be reported with its code, and the policy under `## What to do`
 //! must not be.
 
-use ir::codes::{CodeInfo, Example};
-use ir::{Diagnostic, SourceId};
+use ir::codes::{CodeInfo, Example, syntax};
+use ir::{Code, Diagnostic, SourceId};
 
 use crate::{Options, compile};
 
 /// Codes whose example cannot be a JSON policy, and why.
-const PROSE_EXAMPLES: &[(&str, &str)] = &[
-    ("MX1002", "the input is not UTF-8, which a Markdown example cannot hold"),
-    ("MX1004", "the input nests deeper than the limit: hundreds of brackets"),
-    ("MX1005", "the input is larger than the limit: megabytes"),
-    ("MX1198", "a bundled schema failed to compile: a bug in mxcc, no input causes it"),
+const PROSE_EXAMPLES: &[(Code, &str)] = &[
+    (
+        syntax::INVALID_UTF8,
+        "the input is not UTF-8, which a Markdown example cannot hold",
+    ),
+    (
+        syntax::TOO_DEEP,
+        "the input nests deeper than the limit: hundreds of brackets",
+    ),
+    (
+        syntax::TOO_LARGE,
+        "the input is larger than the limit: megabytes",
+    ),
+    (
+        syntax::SCHEMA_BROKEN,
+        "a bundled schema failed to compile: a bug in mxcc, no input causes it",
+    ),
 ];
 
 fn diagnostics(example: &Example) -> Vec<Diagnostic> {
@@ -26,7 +38,7 @@ fn diagnostics(example: &Example) -> Vec<Diagnostic> {
 
 fn problems(entry: &CodeInfo) -> Vec<String> {
     let code = entry.code;
-    let prose = PROSE_EXAMPLES.iter().any(|(c, _)| *c == code.as_str());
+    let prose = PROSE_EXAMPLES.iter().any(|(c, _)| *c == code);
     let mut out = Vec::new();
     match entry.doc.example("Example") {
         Some(example) => {

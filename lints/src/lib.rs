@@ -10,6 +10,7 @@
 
 pub mod config;
 mod context;
+pub mod docs;
 pub mod metrics;
 pub mod output;
 mod registry;

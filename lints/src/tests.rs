@@ -466,7 +466,7 @@ fn github_output() {
 
 #[test]
 fn sarif_output_is_valid() {
-    let sarif = crate::output::sarif::render(&sample_reports(), crate::rules(), "0.0.0");
+    let sarif = crate::output::sarif::render(&sample_reports(), "0.0.0");
     let value: serde_json::Value = serde_json::from_str(&sarif).unwrap();
     assert_eq!(value["version"], "2.1.0");
     assert_eq!(
@@ -549,4 +549,63 @@ fn corpus_lints_without_panics() {
             let _ = crate::metrics(&policy);
         }
     }
+}
+
+#[test]
+fn every_code_is_unique_across_lints_and_registry() {
+    let codes = crate::codes();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut names = std::collections::BTreeSet::new();
+    let mut failures = Vec::new();
+    for c in &codes {
+        if !seen.insert(c.code) {
+            failures.push(format!("{} is registered twice", c.code));
+        }
+        if !names.insert(c.name) {
+            failures.push(format!("{}: the name `{}` is taken", c.code, c.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn code_pages_are_fresh() {
+    let dir = manifest_dir().join("../docs/codes");
+    let pages = crate::docs::pages();
+    let mut stale = Vec::new();
+    for (name, text) in &pages {
+        let path = dir.join(name);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(name.clone());
+        }
+    }
+    let extra: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !pages.contains_key(n))
+                .collect()
+        })
+        .unwrap_or_default();
+    if stale.is_empty() && extra.is_empty() {
+        return;
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "docs/codes is stale ({} pages differ, extra files {extra:?}); run `cargo test -p lints` locally and commit it",
+            stale.len()
+        );
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in &extra {
+        std::fs::remove_file(dir.join(name)).unwrap();
+    }
+    for name in &stale {
+        std::fs::write(dir.join(name), &pages[name]).unwrap();
+    }
+    panic!(
+        "docs/codes was stale ({} pages, extra {extra:?}) and has been regenerated; commit it",
+        stale.len()
+    );
 }

@@ -3,14 +3,11 @@
 
 use ir::{Diagnostic, Severity, SourceId};
 use lsp_types::{
-    CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
     Url,
 };
 
 use crate::text::Text;
-
-/// Where the documentation page of every code lives.
-pub(crate) const RULES_URL: &str = "https://mxcc.dev/rules/";
 
 /// A source a label may point into: the open document itself, or another file a diagnostic
 /// refers to (the baseline of a proof).
@@ -64,17 +61,15 @@ pub(crate) fn to_lsp(d: &Diagnostic, sources: &[Source<'_>]) -> lsp_types::Diagn
         range,
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.code.as_str().to_owned())),
-        code_description: rule_url(d.code.as_str()).map(|href| CodeDescription { href }),
+        // No link: the pages (`docs/codes/`) have no fixed address; hover shows the whole
+        // documentation from the code registry instead.
+        code_description: None,
         source: Some("mxcc".to_owned()),
         message,
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: None,
     }
-}
-
-pub(crate) fn rule_url(code: &str) -> Option<Url> {
-    Url::parse(&format!("{RULES_URL}{code}")).ok()
 }
 
 fn severity(severity: Severity) -> DiagnosticSeverity {

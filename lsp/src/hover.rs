@@ -6,7 +6,6 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use serde_json::Value;
 
 use crate::cursor::{self, Bias, Place, Seg};
-use crate::diagnostics::rule_url;
 use crate::document::{Analysis, HOME};
 use crate::loose::Node;
 use crate::schema::{self, Schema};
@@ -96,13 +95,10 @@ fn display(value: &Value) -> String {
     }
 }
 
-/// A diagnostic's code, message and help, and its rule documentation when there is some.
+/// A diagnostic's code, message and help, and the code's documentation from the registry.
 pub(crate) fn diagnostic_doc(d: &Diagnostic) -> String {
     let code = d.code.as_str();
-    let mut out = match rule_url(code) {
-        Some(url) => format!("**[{code}]({url})** ({}): {}", d.severity, d.message),
-        None => format!("**{code}** ({}): {}", d.severity, d.message),
-    };
+    let mut out = format!("**{code}** ({}): {}", d.severity, d.message);
     if let Some(help) = &d.help {
         out.push_str("\n\n");
         out.push_str(help);

@@ -1,7 +1,6 @@
 //! Documentation of diagnostic codes for hover.
 
-/// The rule documentation of a code, as Markdown, when it is a lint rule (MX3xxx) with a
-/// page in the `lints` crate. Other codes are documented by their message and help.
+/// The documentation of any registered code (MX0xxx to MX6xxx), as Markdown.
 pub(crate) fn doc(code: &str) -> Option<String> {
-    lints::explain(code).map(lints::RuleMeta::markdown)
+    lints::code_info(code).map(|c| c.doc.markdown())
 }

@@ -507,7 +507,7 @@ pub(crate) fn code_actions(
             continue;
         }
         for fix in fixes::for_diagnostic(text.as_str(), root, d) {
-            versioned |= d.code.as_str() == "MX2004";
+            versioned |= d.code == ir::codes::validation::MISSING_VERSION;
             actions.push(action(uri, text, fix, Some(diagnostics::to_lsp(d, &home))));
         }
     }

@@ -6,6 +6,8 @@
 //! files are absent. Every other suite reads only files inside the repository.
 
 #[cfg(test)]
+mod code_literals;
+#[cfg(test)]
 mod compile;
 #[cfg(all(test, feature = "mxc-shared"))]
 mod conformance;

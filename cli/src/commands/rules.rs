@@ -1,24 +1,45 @@
-//! `mxcc rules` and `mxcc explain`.
+//! `mxcc rules` and `mxcc explain`: views of the one code registry (`lints::codes`).
 
 use serde_json::json;
 
 use crate::Outcome;
 use crate::args::{ExplainArgs, ListFormat, RulesArgs};
 
+/// One listed code: the registry entry and, for a lint rule, its status.
+struct Row {
+    info: ir::codes::CodeInfo,
+    status: Option<&'static str>,
+}
+
+fn status_of(code: ir::Code) -> Option<&'static str> {
+    lints::explain(code.as_str()).map(|m| match m.status {
+        lints::Status::Preview => "preview",
+        lints::Status::Stable => "stable",
+    })
+}
+
 pub(crate) fn run(args: &RulesArgs) -> Outcome {
-    let rules = lints::rules();
+    let rows: Vec<Row> = lints::codes()
+        .into_iter()
+        .filter(|c| args.all || c.code.as_str().starts_with("MX3"))
+        .map(|info| Row {
+            status: status_of(info.code),
+            info,
+        })
+        .collect();
+    let noun = if args.all { "codes" } else { "rules" };
     let stdout = match args.format {
         ListFormat::Json => {
-            let list: Vec<_> = rules
+            let list: Vec<_> = rows
                 .iter()
                 .map(|r| {
                     json!({
-                        "code": r.code,
-                        "name": r.name,
-                        "category": r.category.as_str(),
-                        "severity": r.severity.as_str(),
-                        "status": format!("{:?}", r.status).to_lowercase(),
-                        "summary": r.section("What it does").unwrap_or_default(),
+                        "code": r.info.code.as_str(),
+                        "name": r.info.name,
+                        "category": r.info.family,
+                        "severity": r.info.severity.as_str(),
+                        "status": r.status,
+                        "summary": r.info.doc.summary(),
                     })
                 })
                 .collect();
@@ -31,17 +52,17 @@ pub(crate) fn run(args: &RulesArgs) -> Outcome {
                 "{:<8} {:<44} {:<15} {:<8} {}\n",
                 "code", "name", "category", "severity", "status"
             );
-            for r in rules {
+            for r in &rows {
                 s.push_str(&format!(
                     "{:<8} {:<44} {:<15} {:<8} {}\n",
-                    r.code,
-                    r.name,
-                    r.category.as_str(),
-                    r.severity.as_str(),
-                    format!("{:?}", r.status).to_lowercase(),
+                    r.info.code,
+                    r.info.name,
+                    r.info.family,
+                    r.info.severity.as_str(),
+                    r.status.unwrap_or("-"),
                 ));
             }
-            s.push_str(&format!("{} rules\n", rules.len()));
+            s.push_str(&format!("{} {noun}\n", rows.len()));
             s
         }
     };
@@ -53,24 +74,29 @@ pub(crate) fn run(args: &RulesArgs) -> Outcome {
 }
 
 pub(crate) fn explain(args: &ExplainArgs) -> Outcome {
-    match lints::explain(&args.rule) {
-        Some(meta) => Outcome {
-            stdout: format!(
-                "# {} {}\n\ncategory: {}, default severity: {}, status: {}\n\n{}",
-                meta.code,
-                meta.name,
-                meta.category.as_str(),
-                meta.severity.as_str(),
-                format!("{:?}", meta.status).to_lowercase(),
-                meta.markdown().trim_start()
-            ),
-            stderr: String::new(),
-            code: 0,
-        },
+    match lints::code_info(&args.rule) {
+        Some(info) => {
+            let status = status_of(info.code)
+                .map(|s| format!(", status: {s}"))
+                .unwrap_or_default();
+            Outcome {
+                stdout: format!(
+                    "# {} {}\n\nfamily: {}, default severity: {}{status}\n\n{}",
+                    info.code,
+                    info.name,
+                    info.family,
+                    info.severity.as_str(),
+                    info.doc.markdown().trim_start()
+                ),
+                stderr: String::new(),
+                code: 0,
+            }
+        }
         None => Outcome {
             stdout: String::new(),
             stderr: format!(
-                "error[MX0004]: no rule `{}`\n  = help: `mxcc rules` lists every rule code and name\n",
+                "error[{}]: no diagnostic code or rule `{}`\n  = help: `mxcc rules --all` lists every code and name\n",
+                ir::codes::io::UNKNOWN_CODE,
                 args.rule
             ),
             code: 2,

@@ -4,14 +4,9 @@ use ir::{Severity, SourceFile};
 use serde_json::{Value, json};
 
 use crate::output::{FileReport, region};
-use crate::rule::RuleMeta;
+use ir::codes::CodeInfo;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-
-/// Where a rule's documentation lives.
-pub fn help_uri(meta: &RuleMeta) -> String {
-    format!("https://mxcc.dev/rules/{}", meta.code)
-}
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -63,26 +58,40 @@ fn location(file: &SourceFile, path: &str, span: ir::Span) -> Value {
     })
 }
 
+/// The `tool.driver.rules` of a log: every lint rule, and every other registered code the
+/// reports use, in code order, documented from the one code registry.
+fn rules_for(reports: &[FileReport]) -> Vec<CodeInfo> {
+    let used: std::collections::BTreeSet<&str> = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .map(|d| d.code.as_str())
+        .collect();
+    crate::codes()
+        .into_iter()
+        .filter(|c| c.code.as_str().starts_with("MX3") || used.contains(c.code.as_str()))
+        .collect()
+}
+
 /// Renders the reports as a SARIF 2.1.0 log (pretty-printed JSON with a final newline).
-pub fn render(reports: &[FileReport], rules: &[RuleMeta], tool_version: &str) -> String {
+///
+/// Each rule carries its whole documentation in `help`; there are no `helpUri` links, since
+/// the pages (`docs/codes/`) live in the repository, not at a fixed address.
+pub fn render(reports: &[FileReport], tool_version: &str) -> String {
+    let rules = rules_for(reports);
     let driver_rules: Vec<Value> = rules
         .iter()
-        .map(|m| {
+        .map(|c| {
+            let markdown = c.doc.markdown();
+            let first = c.doc.titles().into_iter().next();
+            let full = first.and_then(|t| c.doc.section(&t)).unwrap_or_default();
             json!({
-                "id": m.code,
-                "name": m.name,
-                "shortDescription": { "text": m.summary() },
-                "fullDescription": { "text": m.section("What it does").unwrap_or_default() },
-                "help": { "text": m.markdown(), "markdown": m.markdown() },
-                "helpUri": help_uri(m),
-                "defaultConfiguration": { "level": level(m.severity) },
-                "properties": {
-                    "category": m.category.as_str(),
-                    "status": match m.status {
-                        crate::Status::Preview => "preview",
-                        crate::Status::Stable => "stable",
-                    },
-                },
+                "id": c.code.as_str(),
+                "name": c.name,
+                "shortDescription": { "text": c.doc.summary() },
+                "fullDescription": { "text": full },
+                "help": { "text": markdown, "markdown": markdown },
+                "defaultConfiguration": { "level": level(c.severity) },
+                "properties": { "category": c.family },
             })
         })
         .collect();
@@ -100,7 +109,7 @@ pub fn render(reports: &[FileReport], rules: &[RuleMeta], tool_version: &str) ->
                 "level": level(d.severity),
                 "message": { "text": text },
             });
-            if let Some(i) = rules.iter().position(|m| m.code == d.code.as_str())
+            if let Some(i) = rules.iter().position(|c| c.code == d.code)
                 && let Some(obj) = result.as_object_mut()
             {
                 obj.insert("ruleIndex".to_owned(), json!(i));
@@ -144,7 +153,6 @@ pub fn render(reports: &[FileReport], rules: &[RuleMeta], tool_version: &str) ->
             "tool": {
                 "driver": {
                     "name": "mxcc",
-                    "informationUri": "https://mxcc.dev",
                     "version": tool_version,
                     "rules": driver_rules,
                 }
