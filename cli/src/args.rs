@@ -5,15 +5,63 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::exit::FailOn;
+
+/// The exit codes every subcommand but `run` shares, for `--help` and the man page.
+const EXIT_CODES: &str = "Exit codes: 0 nothing at or above the --fail-on threshold; 1 policy \
+findings at or above it (syntax and schema errors included; for diff, NEW grants more; for \
+prove, a proof is refuted or unknown); 2 usage, IO or internal errors. `mxcc run --help` lists \
+the executor's codes.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "mxcc",
     version,
-    about = "Compile, lint and verify MXC sandbox policies"
+    about = "Compile, lint and verify MXC sandbox policies",
+    after_help = EXIT_CODES
 )]
 pub(crate) struct Cli {
+    #[command(flatten)]
+    pub(crate) global: GlobalArgs,
     #[command(subcommand)]
     pub(crate) command: Command,
+}
+
+/// The help heading of the global options.
+const GLOBAL: &str = "Global options";
+
+/// Options every subcommand accepts, before or after its name.
+#[derive(Debug, clap::Args)]
+pub(crate) struct GlobalArgs {
+    /// Colour the human output: `auto` colours when stdout is a terminal and `NO_COLOR` is
+    /// unset or empty (never with `--output`).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true, help_heading = GLOBAL)]
+    pub(crate) color: ColorArg,
+    /// Print less: human output keeps only the diagnostics at or above the `--fail-on`
+    /// threshold and the summary lines; no progress, no notes. Machine formats are unchanged.
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
+    pub(crate) quiet: bool,
+    /// Write the report to FILE instead of stdout (errors still go to stderr).
+    #[arg(short, long, global = true, value_name = "FILE", help_heading = GLOBAL)]
+    pub(crate) output: Option<PathBuf>,
+    /// Run only these lint rules (codes, code prefixes, rule names or `ALL`; comma-separated or
+    /// repeated). Replaces `select` and `ignore` of `mxcc.toml`; other diagnostics are kept.
+    #[arg(long, global = true, value_delimiter = ',', value_name = "SELECTOR", help_heading = GLOBAL)]
+    pub(crate) select: Option<Vec<String>>,
+    /// Switch these lint rules off (codes, prefixes or names), whatever `mxcc.toml` selects;
+    /// next to `--select`, the more specific selector wins.
+    #[arg(long, global = true, value_delimiter = ',', value_name = "SELECTOR", help_heading = GLOBAL)]
+    pub(crate) ignore: Vec<String>,
+    /// Print how many diagnostics each code produced instead of the code frames.
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub(crate) statistics: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -30,17 +78,31 @@ pub(crate) enum Command {
     Compile(CompileArgs),
     /// Run the language server over stdio.
     Lsp,
-    /// Run a command confined by a policy (Linux): `mxcc run POLICY [--dry-run]
-    /// [--artifacts DIR] [--emit-artifacts DIR] [--no-baseline] [-- CMD ARGS...]`.
-    Run {
-        /// The policy and the executor's options, then `--` and the command.
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-        args: Vec<String>,
-    },
+    /// Run a command confined by a policy (Linux), or `process.commandLine` without one.
+    Run(exec::command::RunArgs),
     /// List every lint rule.
     Rules(RulesArgs),
-    /// Print the documentation of a rule, by code (`MX3001`) or name.
+    /// Print the documentation of any diagnostic code (`MX1101`, `MX3001`, `MX5003`) or rule
+    /// name.
     Explain(ExplainArgs),
+    /// Print a shell completion script (`mxcc completions bash > /etc/bash_completion.d/mxcc`).
+    Completions(CompletionsArgs),
+    /// Print the man page, in roff (`mxcc man | man -l -`; `mxcc man check` for one command).
+    #[command(alias = "manpage")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ManArgs {
+    /// A subcommand whose page to print instead of mxcc's.
+    pub(crate) command: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -89,6 +151,10 @@ pub(crate) struct PolicyArgs {
     /// Largest policy file accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     pub(crate) max_file_size: usize,
+    /// The lowest severity that makes the command exit 1 [default: `fail-on` of mxcc.toml,
+    /// else error].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub(crate) fail_on: Option<FailOn>,
 }
 
 #[derive(Debug, clap::Args)]

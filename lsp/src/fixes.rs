@@ -112,7 +112,7 @@ fn renames(root: &Node, d: &Diagnostic, path: &[Seg], object: &Node, member: &Me
     let others = near::ranked(&member.key, others, String::as_str);
     let tied = |key: &str| {
         near::distance(&member.key, key)
-            .is_some_and(|d| others.first().is_some_and(|(o, _)| *o <= d))
+            .is_some_and(|own| others.first().is_some_and(|(other, _)| *other <= own))
     };
     let preferred = suggested.as_deref().is_some_and(|key| !tied(key));
     suggested

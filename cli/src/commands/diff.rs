@@ -1,4 +1,5 @@
-//! `mxcc diff BASE NEW`: exit 1 when NEW grants anything BASE does not.
+//! `mxcc diff BASE NEW`: exit 1 when NEW grants anything BASE does not (or a finding at or
+//! above `--fail-on`, such as access NEW removes with `--fail-on info`).
 
 use driver::{CheckReport, FileReport, proofs::Reference};
 use ir::SourceId;
@@ -6,6 +7,7 @@ use ir::SourceId;
 use crate::Outcome;
 use crate::args::{DiffArgs, SolverArgs};
 use crate::commands::check::options;
+use crate::exit::{self, Thresholds};
 use crate::render;
 
 pub(crate) fn verify_options(solver: &SolverArgs, strict: bool) -> verify::Options {
@@ -26,7 +28,8 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
     let base = Reference::load(&args.base, SourceId(1), &options);
     let new = Reference::load(&args.new, SourceId(0), &options);
     let (Some(base_policy), Some(new_policy)) = (base.policy(), new.policy()) else {
-        // A policy MXC would reject cannot be compared: show why, exit 2.
+        // A policy MXC would reject cannot be compared: show why, exit 1 (2 when a file cannot
+        // be read).
         let report = CheckReport {
             files: [new.report, base.report]
                 .into_iter()
@@ -36,10 +39,11 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
             references: Vec::new(),
             skipped: Vec::new(),
         };
+        let code = exit::report_code(&report, &Thresholds::new(&args.policy)).max(exit::FINDINGS);
         return Outcome {
             stdout: render::findings(&report, args.format),
             stderr: String::new(),
-            code: 2,
+            code,
         };
     };
     let diff = verify::diff(
@@ -48,7 +52,7 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
         &verify_options(&args.solver, args.policy.strict),
     );
     let grants_more = !diff.grants_more.is_empty();
-    let undecided = !diff.unknown.is_empty() || !diff.internal_errors.is_empty();
+    let undecided = !diff.unknown.is_empty();
     let mut report_file = new.report.clone();
     report_file.diagnostics = diff.diagnostics();
     ir::diag::sort(&mut report_file.diagnostics);
@@ -70,9 +74,15 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
             if diff.grants_less.len() == 1 { "" } else { "s" },
         ));
     }
+    let code = exit::report_code(&report, &Thresholds::new(&args.policy));
+    let code = if grants_more || undecided {
+        code.max(exit::FINDINGS)
+    } else {
+        code
+    };
     Outcome {
         stdout,
         stderr: String::new(),
-        code: if grants_more || undecided { 1 } else { 0 },
+        code,
     }
 }

@@ -7,6 +7,7 @@ use crate::Outcome;
 use crate::args::{Format, ProveArgs};
 use crate::commands::check::options;
 use crate::commands::diff::verify_options;
+use crate::exit::{self, Thresholds};
 use crate::render;
 
 pub(crate) fn run(args: &ProveArgs) -> Outcome {
@@ -38,7 +39,7 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
                 return Outcome {
                     stdout: String::new(),
                     stderr: format!("error[MX0001]: cannot read `{}`: {e}\n", path.display()),
-                    code: 2,
+                    code: exit::FAILURE,
                 };
             }
         },
@@ -57,10 +58,13 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
             references: Vec::new(),
             skipped: Vec::new(),
         };
+        // A policy MXC would reject proves nothing: show why, exit 1 (2 when a file cannot
+        // be read).
+        let code = exit::report_code(&report, &Thresholds::new(&args.policy)).max(exit::FINDINGS);
         return Outcome {
             stdout: render::findings(&report, args.format),
             stderr: String::new(),
-            code: 2,
+            code,
         };
     }
     let (properties, property_diags) = match &properties_file {
@@ -75,7 +79,7 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
         return Outcome {
             stdout: String::new(),
             stderr: String::new(),
-            code: 2,
+            code: exit::FAILURE,
         };
     };
     let results = verify::prove(
@@ -126,15 +130,34 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
     };
     let mut stdout = render::findings(&report, args.format);
     if args.format == Format::Human {
-        stdout.push_str(&summary);
+        if !render::ui().quiet {
+            stdout.push_str(&summary);
+        }
         stdout.push_str(&format!(
             "{proved} proved, {refuted} refuted, {unknown} unknown\n"
         ));
     }
     let failed = refuted > 0 || !property_diags.is_empty() || (unknown > 0 && !args.allow_unknown);
+    // Unknown proofs are errors (MX4005) that `--allow-unknown` lets pass.
+    let thresholds = Thresholds::new(&args.policy);
+    let judged = report.files.iter().map(|f| {
+        let threshold = thresholds.of(&f.path);
+        exit::code(
+            f.diagnostics
+                .iter()
+                .filter(|d| !(args.allow_unknown && d.code == verify::codes::UNKNOWN)),
+            threshold,
+        )
+    });
+    let code = judged.max().unwrap_or(exit::SUCCESS);
+    let code = if failed {
+        code.max(exit::FINDINGS)
+    } else {
+        code
+    };
     Outcome {
         stdout,
         stderr: String::new(),
-        code: u8::from(failed),
+        code,
     }
 }
