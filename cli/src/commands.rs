@@ -2,6 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod compile;
+pub(crate) mod completions;
 pub(crate) mod diff;
 pub(crate) mod prove;
 pub(crate) mod rules;

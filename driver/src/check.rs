@@ -1,6 +1,8 @@
 //! `mxcc check`: every stage over many files, in parallel, with stable output order.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -34,6 +36,27 @@ pub struct CheckOptions {
     pub guardrails: Vec<PathBuf>,
     /// Solver and semantics options for the proofs.
     pub verify: verify::Options,
+    /// `--select`/`--ignore`: the command line's rule selection, on top of each `mxcc.toml`.
+    pub rules: lints::config::Overrides,
+    /// Counts checked files while [`check_paths`] runs, for a progress indicator.
+    pub progress: Option<Arc<Progress>>,
+}
+
+/// How far [`check_paths`] is: files found and files checked so far.
+#[derive(Debug, Default)]
+pub struct Progress {
+    total: AtomicUsize,
+    done: AtomicUsize,
+}
+
+impl Progress {
+    /// (files checked, files found); both are 0 until discovery ends.
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
 }
 
 impl Default for CheckOptions {
@@ -49,6 +72,8 @@ impl Default for CheckOptions {
             baseline: None,
             guardrails: Vec::new(),
             verify: verify::Options::default(),
+            rules: lints::config::Overrides::default(),
+            progress: None,
         }
     }
 }
@@ -106,6 +131,9 @@ impl CheckReport {
 /// reported as files of their own, after the policies.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
     let (candidates, path_errors) = files::collect(paths);
+    if let Some(p) = &options.progress {
+        p.total.store(candidates.len(), Ordering::Relaxed);
+    }
     let config_of: Vec<Option<PathBuf>> = candidates
         .iter()
         .map(|c| options.config.clone().or_else(|| config::discover(&c.path)))
@@ -131,7 +159,11 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
                 only_policies: !candidate.explicit,
             };
             let id = SourceId(u32::try_from(i).unwrap_or(u32::MAX));
-            check_file(&candidate.path, id, options, &stages)
+            let report = check_file(&candidate.path, id, options, &stages);
+            if let Some(p) = &options.progress {
+                p.done.fetch_add(1, Ordering::Relaxed);
+            }
+            report
         })
         .collect();
     let mut files = Vec::new();
@@ -301,7 +333,11 @@ fn check_with(
         if stages.lints {
             let lint = lints::LintContext {
                 strict: options.strict,
-                config: stages.config.map(|c| c.config.clone()).unwrap_or_default(),
+                config: stages
+                    .config
+                    .map(|c| c.config.clone())
+                    .unwrap_or_default()
+                    .with_overrides(&options.rules),
                 path: stages.config.and_then(|c| config::relative(path, c)),
             };
             diagnostics.extend(lints::run(policy, &lint));

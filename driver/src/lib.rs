@@ -7,5 +7,7 @@ pub mod config;
 pub mod files;
 pub mod proofs;
 
-pub use check::{CheckOptions, CheckReport, FileReport, PlatformChoice, check_paths, check_source};
+pub use check::{
+    CheckOptions, CheckReport, FileReport, PlatformChoice, Progress, check_paths, check_source,
+};
 pub use files::collect;

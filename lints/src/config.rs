@@ -12,6 +12,8 @@
 //!
 //! [secrets]
 //! paths = ["~/.config/mytool/token"]
+//!
+//! fail-on = "warning"                # the lowest severity that fails `mxcc`; default "error"
 //! ```
 //!
 //! The most specific selector wins: `select = ["MX30"]` with `ignore = ["MX3001"]` runs every
@@ -20,9 +22,15 @@
 //! Suppressions cannot live inside policy files: MXC rejects unknown keys, so a comment or
 //! an `x-mxcc-ignore` field would make the policy invalid for MXC itself.
 //!
+//! The command line adds one more layer ([`Overrides`], `mxcc check --select/--ignore`), read
+//! after the file as ruff reads its layers. Without `--select`, `--ignore` switches rules off
+//! whatever the file selects. `--select` replaces the file's `select` and `ignore`; next to it,
+//! the most specific of `--select` and `--ignore` wins (on a tie `--ignore`).
+//! `[per-file-ignores]` and `[severity]` always apply.
+//!
 //! Problems in the file are diagnostics, never panics: MX0101 (not TOML, or an unknown key),
-//! MX0102 (a selector that matches no rule), MX0103 (an unknown severity), MX0104 (an
-//! invalid glob), MX0105 (an empty secret path).
+//! MX0102 (a selector that matches no rule), MX0103 (an unknown severity, also in `fail-on`),
+//! MX0104 (an invalid glob), MX0105 (an empty secret path).
 
 use std::collections::BTreeMap;
 
@@ -32,11 +40,11 @@ use serde::Deserialize;
 
 use crate::rule::RuleMeta;
 
-pub const CONFIG_SYNTAX: Code = Code("MX0101");
-pub const CONFIG_UNKNOWN_SELECTOR: Code = Code("MX0102");
-pub const CONFIG_SEVERITY: Code = Code("MX0103");
-pub const CONFIG_GLOB: Code = Code("MX0104");
-pub const CONFIG_SECRET_PATH: Code = Code("MX0105");
+pub const CONFIG_SYNTAX: Code = ir::codes::io::CONFIG_SYNTAX;
+pub const CONFIG_UNKNOWN_SELECTOR: Code = ir::codes::io::CONFIG_UNKNOWN_SELECTOR;
+pub const CONFIG_SEVERITY: Code = ir::codes::io::CONFIG_SEVERITY;
+pub const CONFIG_GLOB: Code = ir::codes::io::CONFIG_GLOB;
+pub const CONFIG_SECRET_PATH: Code = ir::codes::io::CONFIG_SECRET_PATH;
 
 /// The file name the CLI looks for, upward from the checked file.
 pub const FILE_NAME: &str = "mxcc.toml";
@@ -53,6 +61,7 @@ struct RawConfig {
     per_file_ignores: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     secrets: RawSecrets,
+    fail_on: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -86,6 +95,29 @@ pub struct Config {
     pub severity: BTreeMap<String, Severity>,
     pub per_file_ignores: Vec<PerFileIgnore>,
     pub secrets: Secrets,
+    /// `fail-on`: the lowest severity that makes `mxcc` exit 1; `None` means errors only.
+    pub fail_on: Option<Severity>,
+    /// The command line's layer, read after the file.
+    pub overrides: Overrides,
+}
+
+/// Rule selection from the command line (`--select`, `--ignore`), applied on top of a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// `--select`: when present, it replaces the file's `select` and `ignore`.
+    pub select: Option<Vec<String>>,
+    /// `--ignore`: rules switched off whatever the file selects; next to `--select`, the more
+    /// specific selector wins.
+    pub ignore: Vec<String>,
+}
+
+/// True when `selector` is `ALL` or names at least one lint rule (a code, a code prefix or a
+/// rule name).
+pub fn is_known_selector(selector: &str) -> bool {
+    selector == "ALL"
+        || crate::rules()
+            .iter()
+            .any(|m| specificity(selector, m).is_some())
 }
 
 /// How specifically a selector names a rule: `ALL` < prefix length < exact name.
@@ -124,7 +156,7 @@ impl Config {
                     Diagnostic::error(CONFIG_SYNTAX, format!("invalid `{FILE_NAME}`: {msg}"))
                         .with_label(span, "here")
                         .with_help(
-                            "the known keys are `select`, `ignore`, `[severity]`, \
+                            "the known keys are `select`, `ignore`, `fail-on`, `[severity]`, \
                              `[per-file-ignores]` and `[secrets] paths`; see `mxcc explain` \
                              for rule codes",
                         ),
@@ -177,6 +209,19 @@ impl Config {
                 ),
             }
         }
+        if let Some(level) = raw.fail_on {
+            match Severity::parse(&level) {
+                Some(s) => config.fail_on = Some(s),
+                None => diags.push(
+                    Diagnostic::error(CONFIG_SEVERITY, format!("`{level}` is not a severity"))
+                        .with_label(at(&level), "expected `error`, `warning` or `info`")
+                        .with_help(
+                            "`fail-on` is the lowest severity that fails `mxcc`: `error`, \
+                             `warning` or `info`",
+                        ),
+                ),
+            }
+        }
         for (pattern, selectors) in raw.per_file_ignores {
             for sel in &selectors {
                 check_selector(sel, &mut diags);
@@ -208,17 +253,30 @@ impl Config {
         (config, diags)
     }
 
+    /// This configuration with the command line's layer on top.
+    pub fn with_overrides(mut self, overrides: &Overrides) -> Config {
+        self.overrides = overrides.clone();
+        self
+    }
+
     /// True when the rule runs for the file at `path` (relative to `mxcc.toml`).
     pub fn enabled(&self, meta: &RuleMeta, path: Option<&str>) -> bool {
-        let selected = if self.select.is_empty() {
+        let (select, ignore) = match &self.overrides.select {
+            Some(select) => (select, &self.overrides.ignore),
+            None => (&self.select, &self.ignore),
+        };
+        let selected = if select.is_empty() {
             Some(0)
         } else {
-            best(&self.select, meta)
+            best(select, meta)
         };
         let Some(selected) = selected else {
             return false;
         };
-        let mut ignored = best(&self.ignore, meta);
+        if self.overrides.select.is_none() && best(&self.overrides.ignore, meta).is_some() {
+            return false;
+        }
+        let mut ignored = best(ignore, meta);
         if let Some(path) = path {
             for pfi in &self.per_file_ignores {
                 if pfi.matcher.is_match(path) {

@@ -4,6 +4,8 @@ use driver::{CheckOptions, PlatformChoice};
 
 use crate::Outcome;
 use crate::args::{CheckArgs, PolicyArgs};
+use crate::exit::{self, Thresholds};
+use crate::progress::Indicator;
 use crate::render;
 
 pub(crate) fn options(args: &PolicyArgs) -> CheckOptions {
@@ -24,6 +26,8 @@ pub(crate) fn options(args: &PolicyArgs) -> CheckOptions {
         baseline: None,
         guardrails: Vec::new(),
         verify: verify::Options::default(),
+        rules: render::ui().rules,
+        progress: None,
     }
 }
 
@@ -31,16 +35,11 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let mut options = options(&args.policy);
     options.baseline.clone_from(&args.baseline);
     options.guardrails.clone_from(&args.guardrails);
+    let progress = Indicator::start(&mut options, render::ui().quiet);
     let report = driver::check_paths(&args.paths, &options);
+    drop(progress);
     let stdout = render::report(&report, args.format);
-    let references_broken = report.references.iter().any(driver::FileReport::has_errors);
-    let code = if !report.path_errors.is_empty() || references_broken {
-        2
-    } else if report.has_errors() {
-        1
-    } else {
-        0
-    };
+    let code = exit::report_code(&report, &Thresholds::new(&args.policy));
     Outcome {
         stdout,
         stderr: String::new(),
