@@ -52,10 +52,10 @@ impl FailOn {
 pub(crate) fn is_failure(d: &Diagnostic) -> bool {
     let code = d.code.as_str();
     d.is_error()
-        && (code == driver::files::IO_ERROR.as_str()
-            || code == driver::files::NO_POLICIES.as_str()
+        && (d.code == ir::codes::io::IO_ERROR
+            || d.code == ir::codes::io::NO_POLICIES
             || code.starts_with("MX01")
-            || code == verify::codes::INTERNAL.as_str())
+            || d.code == ir::codes::proofs::INTERNAL)
 }
 
 /// The exit code for diagnostics judged at one threshold.

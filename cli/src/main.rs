@@ -87,7 +87,11 @@ fn main() -> ExitCode {
         Some(path) => match std::fs::write(path, outcome.stdout.as_bytes()) {
             Ok(()) => outcome.code,
             Err(e) => {
-                eprintln!("error[MX0001]: cannot write `{}`: {e}", path.display());
+                eprintln!(
+                    "error[{}]: cannot write `{}`: {e}",
+                    ir::codes::io::IO_ERROR.as_str(),
+                    path.display()
+                );
                 exit::FAILURE
             }
         },

@@ -3,6 +3,7 @@
 //! ```toml
 //! select = ["MX30", "MX31"]          # code prefixes or rule names; default: every rule
 //! ignore = ["MX3037"]
+//! fail-on = "warning"                # the lowest severity that fails `mxcc`; default "error"
 //!
 //! [severity]
 //! MX3005 = "error"                   # "error", "warning" or "info"
@@ -12,8 +13,6 @@
 //!
 //! [secrets]
 //! paths = ["~/.config/mytool/token"]
-//!
-//! fail-on = "warning"                # the lowest severity that fails `mxcc`; default "error"
 //! ```
 //!
 //! The most specific selector wins: `select = ["MX30"]` with `ignore = ["MX3001"]` runs every

@@ -47,7 +47,10 @@ pub(crate) fn man(args: &ManArgs) -> Outcome {
         },
         Err(e) => Outcome {
             stdout: String::new(),
-            stderr: format!("error[MX0001]: cannot render the man page: {e}\n"),
+            stderr: format!(
+                "error[{}]: cannot render the man page: {e}\n",
+                ir::codes::io::IO_ERROR.as_str()
+            ),
             code: exit::FAILURE,
         },
     }

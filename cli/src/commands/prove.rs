@@ -38,7 +38,11 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
             Err(e) => {
                 return Outcome {
                     stdout: String::new(),
-                    stderr: format!("error[MX0001]: cannot read `{}`: {e}\n", path.display()),
+                    stderr: format!(
+                        "error[{}]: cannot read `{}`: {e}\n",
+                        ir::codes::io::IO_ERROR.as_str(),
+                        path.display()
+                    ),
                     code: exit::FAILURE,
                 };
             }
@@ -145,7 +149,7 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
         exit::code(
             f.diagnostics
                 .iter()
-                .filter(|d| !(args.allow_unknown && d.code == verify::codes::UNKNOWN)),
+                .filter(|d| !(args.allow_unknown && d.code == ir::codes::proofs::UNKNOWN)),
             threshold,
         )
     });

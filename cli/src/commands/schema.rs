@@ -13,7 +13,8 @@ pub(crate) fn run(args: &SchemaArgs) -> Outcome {
         None => Outcome {
             stdout: String::new(),
             stderr: format!(
-                "error[MX0003]: no schema for version `{}`\n  = help: known versions: {}\n",
+                "error[{}]: no schema for version `{}`\n  = help: known versions: {}\n",
+                ir::codes::io::UNKNOWN_SCHEMA_VERSION.as_str(),
                 args.version,
                 compiler::schema::versions().join(", ")
             ),

@@ -51,7 +51,7 @@ pub(crate) fn frames(report: &CheckReport, ui: &Ui) -> String {
             }
             // A file over the size limit is not shown, whatever its first line; an unreadable
             // one has nothing to show.
-            if d.code == compiler::syntax::TOO_LARGE || d.code == driver::files::IO_ERROR {
+            if d.code == ir::codes::syntax::TOO_LARGE || d.code == ir::codes::io::IO_ERROR {
                 out.push_str(&plain(d, ui.color));
                 continue;
             }
