@@ -170,7 +170,11 @@ pub(crate) struct CheckArgs {
     /// Prove every policy stays within this guardrail policy (MX4003); repeatable.
     #[arg(long = "guardrail")]
     pub(crate) guardrails: Vec<PathBuf>,
-    /// Policy files, or directories searched recursively for `*.json`.
+    /// The name standard input (`-`) has in diagnostics; `mxcc.toml` is searched from it.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) stdin_filename: Option<PathBuf>,
+    /// Policy files, directories searched recursively for `*.json` MXC configs, or `-` for
+    /// one policy read from standard input.
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
 }
@@ -238,11 +242,14 @@ pub(crate) enum ListFormat {
 pub(crate) struct RulesArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub(crate) format: ListFormat,
+    /// List every diagnostic code (MX0xxx to MX6xxx), not only the lint rules.
+    #[arg(long)]
+    pub(crate) all: bool,
 }
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ExplainArgs {
-    /// A rule code such as `MX3001`, or a rule name.
+    /// A code such as `MX1101` or `MX3001`, or a name such as `unknown-field`.
     pub(crate) rule: String,
 }
 

@@ -186,3 +186,97 @@ fn compile_writes_artifacts_that_are_proved() {
     }
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// [`check`] with `stdin` piped to `mxcc`.
+fn check_stdin(args: &[&str], stdin: &str) -> String {
+    use std::io::Write as _;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mxcc"))
+        .args(args)
+        .current_dir(&root)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("mxcc runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("mxcc exits");
+    format!(
+        "$ mxcc {} < stdin\nexit: {}\n--- stdout\n{}--- stderr\n{}",
+        args.join(" "),
+        out.status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[test]
+fn check_reads_a_policy_from_stdin() {
+    let policy = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/broken-cidr-host-bits/policy.json"),
+    )
+    .expect("corpus policy");
+    let t = check_stdin(&["check", "-"], &policy);
+    assert_eq!(exit_code(&t), "exit: 1", "{t}");
+    assert!(t.contains("<stdin>:"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn check_names_stdin_with_stdin_filename() {
+    let t = check_stdin(
+        &["check", "--stdin-filename", "sandbox/agent.json", "-"],
+        "{\"version\": \"0.8.0-alpha\", \"containment\": \"bubblewrap\", \"process\": {\"commandLine\": 1}}\n",
+    );
+    assert_eq!(exit_code(&t), "exit: 1", "{t}");
+    assert!(t.contains("sandbox/agent.json:1:"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn stdin_filename_without_stdin_is_a_usage_error() {
+    let t = check(&[
+        "check",
+        "--stdin-filename",
+        "x.json",
+        "corpus/coding-agent-bwrap/policy.json",
+    ]);
+    assert_eq!(exit_code(&t), "exit: 2", "{t}");
+}
+
+#[test]
+fn check_counts_policies_not_mxcc_toml_nor_package_json() {
+    let dir = std::env::temp_dir().join(format!("mxcc-discovery-{}", std::process::id()));
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    write("mxcc.toml", "unknown-key = 1\n");
+    write(
+        "package.json",
+        "{\"name\": \"app\", \"version\": \"1.2.3\"}\n",
+    );
+    write(
+        "node_modules/dep/package.json",
+        "{\"version\": \"0.1.0\"}\n",
+    );
+    write(
+        "sandbox/policy.json",
+        "{\"version\": \"0.8.0-alpha\", \"containment\": \"bubblewrap\", \"process\": {\"commandLine\": \"/usr/bin/true\"}}\n",
+    );
+    let t = check(&["check", dir.to_str().expect("utf-8")]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(t.contains("error[MX0101]"), "{t}");
+    assert!(
+        t.contains("checked 1 file: 1 error, 0 warnings, 0 info (1 file with errors)\nskipped 1 JSON file that is not an MXC config\n"),
+        "{t}"
+    );
+}

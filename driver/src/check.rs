@@ -105,9 +105,18 @@ pub struct CheckReport {
     pub references: Vec<FileReport>,
     /// JSON files found in directories that are not MXC configs, left alone.
     pub skipped: Vec<PathBuf>,
+    /// How many of the last `files` are not checked policies but configuration files and
+    /// reference policies with problems, reported so that their diagnostics show.
+    pub supporting: usize,
 }
 
 impl CheckReport {
+    /// The checked policies: `files` without the supporting files after them.
+    pub fn policies(&self) -> &[FileReport] {
+        let n = self.files.len().saturating_sub(self.supporting);
+        self.files.get(..n).unwrap_or_default()
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.path_errors.is_empty() || self.files.iter().any(FileReport::has_errors)
     }
@@ -126,11 +135,53 @@ impl CheckReport {
     }
 }
 
+/// A policy read from standard input (`mxcc check -`).
+#[derive(Clone, Debug)]
+pub struct Stdin {
+    /// The name diagnostics show (`--stdin-filename`, or [`STDIN_NAME`]); the nearest
+    /// `mxcc.toml` is searched upward from it, and `per-file-ignores` match it.
+    pub name: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// The name of standard input when `--stdin-filename` is not given: a file of the current
+/// directory, so `mxcc.toml` is searched from there.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Checks every policy file under the given paths, in parallel; results are in path order.
 /// Configuration files and reference policies (baseline, guardrails) with problems are
 /// reported as files of their own, after the policies.
 pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
-    let (candidates, path_errors) = files::collect(paths);
+    check_inputs(paths, None, options)
+}
+
+/// A file to check: on disk, or standard input's bytes.
+struct Input<'a> {
+    path: PathBuf,
+    explicit: bool,
+    bytes: Option<&'a [u8]>,
+}
+
+/// [`check_paths`] with standard input as one more policy, always checked and reported first.
+pub fn check_inputs(
+    paths: &[PathBuf],
+    stdin: Option<&Stdin>,
+    options: &CheckOptions,
+) -> CheckReport {
+    let (found, path_errors) = files::collect(paths);
+    let candidates: Vec<Input<'_>> = stdin
+        .map(|s| Input {
+            path: s.name.clone(),
+            explicit: true,
+            bytes: Some(&s.bytes),
+        })
+        .into_iter()
+        .chain(found.into_iter().map(|c| Input {
+            path: c.path,
+            explicit: c.explicit,
+            bytes: None,
+        }))
+        .collect();
     if let Some(p) = &options.progress {
         p.total.store(candidates.len(), Ordering::Relaxed);
     }
@@ -159,7 +210,10 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
                 only_policies: !candidate.explicit,
             };
             let id = SourceId(u32::try_from(i).unwrap_or(u32::MAX));
-            let report = check_file(&candidate.path, id, options, &stages);
+            let report = match candidate.bytes {
+                Some(bytes) => check_with(&candidate.path, id, bytes, options, &stages),
+                None => check_file(&candidate.path, id, options, &stages),
+            };
             if let Some(p) = &options.progress {
                 p.done.fetch_add(1, Ordering::Relaxed);
             }
@@ -168,6 +222,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
         .collect();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    let mut supporting = 0;
     for (report, candidate) in checked.into_iter().zip(candidates) {
         match report {
             Some(r) => files.push(r),
@@ -183,14 +238,19 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> CheckReport {
             policy: None,
             diagnostics: loaded.diagnostics.clone(),
         });
+        supporting += 1;
     }
     let references: Vec<FileReport> = proofs.references().map(|r| r.report.clone()).collect();
-    files.extend(references.iter().filter(|r| r.has_errors()).cloned());
+    for broken in references.iter().filter(|r| r.has_errors()) {
+        files.push(broken.clone());
+        supporting += 1;
+    }
     CheckReport {
         files,
         path_errors,
         references,
         skipped,
+        supporting,
     }
 }
 
@@ -306,8 +366,14 @@ fn check_with(
     stages: &Stages<'_>,
 ) -> Option<FileReport> {
     let (tree, diagnostics) = compiler::syntax::parse(id, bytes, options.limits);
-    if stages.only_policies && tree.as_ref().is_some_and(|t| !compiler::is_policy_like(t)) {
-        return None;
+    if stages.only_policies {
+        let policy_like = match &tree {
+            Some(root) => files::detect::tree_looks_like_policy(root),
+            None => files::detect::text_looks_like_policy(&String::from_utf8_lossy(bytes)),
+        };
+        if !policy_like {
+            return None;
+        }
     }
     let platform = match options.platform {
         PlatformChoice::Fixed(p) => p,

@@ -1,11 +1,14 @@
-//! Finding policy files: files as given, directories searched recursively for `*.json`.
+//! Finding policy files: files as given, directories searched recursively for `*.json` with
+//! ripgrep's walker (`ignore`), so that a directory is read as git and the user's tools see it.
+
+pub mod detect;
 
 use std::path::{Path, PathBuf};
 
 use ir::{Code, Diagnostic, Span};
 
-pub const IO_ERROR: Code = Code("MX0001");
-pub const NO_POLICIES: Code = Code("MX0002");
+pub const IO_ERROR: Code = ir::codes::io::IO_ERROR;
+pub const NO_POLICIES: Code = ir::codes::io::NO_POLICIES;
 
 /// A problem with a path the user gave, before any file is read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,15 +26,22 @@ pub struct Candidate {
     pub explicit: bool,
 }
 
-/// Expands the given paths into a sorted, de-duplicated list of files.
+/// Directories never searched below a directory given on the command line: dependencies and
+/// build output, which hold other projects' JSON.
+pub const SKIPPED_DIRS: [&str; 2] = ["node_modules", "target"];
+
+/// Expands the given paths into a sorted, de-duplicated list of files. A file named on the
+/// command line is always kept (a symlink is followed); a directory is searched recursively
+/// for `*.json` files, skipping hidden entries, what `.gitignore`, `.ignore` and
+/// `.git/info/exclude` files ignore (a `.gitignore` counts outside a git repository too),
+/// [`SKIPPED_DIRS`], and symbolic links, so each file is found once and no cycle is entered.
 pub fn collect(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<PathError>) {
     let mut files: Vec<Candidate> = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                let mut found = Vec::new();
-                walk(path, &mut found, &mut errors);
+                let found = walk(path, &mut errors);
                 if found.is_empty() {
                     errors.push(PathError {
                         path: path.clone(),
@@ -39,7 +49,11 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<PathError>) {
                             NO_POLICIES,
                             format!("no `*.json` files under `{}`", path.display()),
                         )
-                        .with_help("pass policy files or directories that contain them"),
+                        .with_help(
+                            "pass policy files or directories that contain them; hidden and \
+                             ignored files, symbolic links, `node_modules` and `target` are \
+                             not searched",
+                        ),
                     });
                 }
                 files.extend(found.into_iter().map(|path| Candidate {
@@ -60,29 +74,55 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<PathError>) {
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<PathError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(io_error(dir, &e));
-            return;
+/// The `*.json` files under `dir`, in sorted order.
+fn walk(dir: &Path, errors: &mut Vec<PathError>) -> Vec<PathBuf> {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .standard_filters(true)
+        // The user's global excludes differ between machines; CI must see what a developer sees.
+        .git_global(false)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(|entry| {
+            let skipped = entry.depth() > 0
+                && entry.file_type().is_some_and(|t| t.is_dir())
+                && entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|name| SKIPPED_DIRS.contains(&name));
+            !skipped
+        });
+    let mut files = Vec::new();
+    for entry in builder.build() {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && entry.path().extension().is_some_and(|e| e == "json") {
+                    files.push(entry.into_path());
+                }
+            }
+            // Unreadable directories are reported; a malformed pattern in an ignore file is
+            // dropped, as git drops it.
+            Err(e) => {
+                if let Some(io) = e.io_error() {
+                    errors.push(io_error(error_path(&e).unwrap_or(dir), io));
+                }
+            }
         }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
-        let hidden = child
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+    }
+    files.sort();
+    files
+}
+
+/// The path a walk error is about, when it names one.
+fn error_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
         }
-        if child.is_dir() {
-            walk(&child, files, errors);
-        } else if child.extension().is_some_and(|e| e == "json") {
-            files.push(child);
-        }
+        _ => None,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod files;
 pub mod proofs;
 
 pub use check::{
-    CheckOptions, CheckReport, FileReport, PlatformChoice, Progress, check_paths, check_source,
+    CheckOptions, CheckReport, FileReport, PlatformChoice, Progress, STDIN_NAME, Stdin,
+    check_inputs, check_paths, check_source,
 };
 pub use files::collect;

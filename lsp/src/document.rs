@@ -79,14 +79,13 @@ fn is_json(uri: &Url) -> bool {
     uri.path().to_ascii_lowercase().ends_with(".json")
 }
 
-/// A root object with at least one MXC top-level key, or a `$schema` that mentions mxc.
+/// Whether the document is an MXC config, by the predicate `mxcc check` applies to the JSON it
+/// finds in directories (so a `package.json` is left alone).
 pub(crate) fn is_policy(root: &loose::Node) -> bool {
-    let schema_says = root
-        .get("$schema")
-        .and_then(loose::Node::as_str)
-        .is_some_and(|s| s.to_ascii_lowercase().contains("mxc"));
-    schema_says
-        || root.members().iter().any(|m| {
-            m.key != "$schema" && m.key != "_comment" && crate::schema::is_top_level_key(&m.key)
-        })
+    driver::files::detect::looks_like_policy(root.members().iter().map(|m| {
+        (
+            m.key.as_str(),
+            m.value.as_ref().and_then(loose::Node::as_str),
+        )
+    }))
 }

@@ -39,11 +39,6 @@ pub(crate) fn for_document(root: &Node) -> Option<&'static Schema> {
     load(version)
 }
 
-/// The production wire model, which lists every top-level key any version accepts.
-pub(crate) fn wire() -> Option<&'static Schema> {
-    load(WIRE)
-}
-
 fn load(version: &str) -> Option<&'static Schema> {
     static CELLS: OnceLock<Vec<Option<Schema>>> = OnceLock::new();
     let cells = CELLS.get_or_init(|| {
@@ -256,9 +251,4 @@ fn holds(condition: &Value, node: &Node) -> Option<bool> {
         }
     }
     Some(verdict)
-}
-
-/// Whether a key is a top-level key of some MXC version (the wire model lists them all).
-pub(crate) fn is_top_level_key(key: &str) -> bool {
-    wire().is_some_and(|s| s.doc.get("properties").and_then(|p| p.get(key)).is_some())
 }

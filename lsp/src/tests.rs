@@ -624,3 +624,12 @@ fn features_never_panic_on_random_text() {
         }
     }
 }
+
+#[test]
+fn package_json_is_not_a_policy() {
+    // A package manifest's `version` is not MXC's: no diagnostics, completions or fixes.
+    check(
+        "package_json_is_not_a_policy",
+        "{\"name\": \"app\", \"version\": \"1.2.3\", $0\"dependencies\": {}}",
+    );
+}

@@ -1,5 +1,8 @@
 //! `mxcc check`.
 
+use std::io::Read as _;
+use std::path::PathBuf;
+
 use driver::{CheckOptions, PlatformChoice};
 
 use crate::Outcome;
@@ -36,7 +39,17 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     options.baseline.clone_from(&args.baseline);
     options.guardrails.clone_from(&args.guardrails);
     let progress = Indicator::start(&mut options, render::ui().quiet);
-    let report = driver::check_paths(&args.paths, &options);
+    let (paths, stdin) = match read_stdin(args) {
+        Ok(split) => split,
+        Err(stderr) => {
+            return Outcome {
+                stdout: String::new(),
+                stderr,
+                code: exit::FAILURE,
+            };
+        }
+    };
+    let report = driver::check_inputs(&paths, stdin.as_ref(), &options);
     drop(progress);
     let stdout = render::report(&report, args.format);
     let code = exit::report_code(&report, &Thresholds::new(&args.policy));
@@ -45,4 +58,34 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         stderr: String::new(),
         code,
     }
+}
+
+/// The paths without `-`, and standard input's policy when `-` is among them.
+fn read_stdin(args: &CheckArgs) -> Result<(Vec<PathBuf>, Option<driver::Stdin>), String> {
+    let is_stdin = |p: &&PathBuf| p.as_os_str() == "-";
+    let paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| !is_stdin(p))
+        .cloned()
+        .collect();
+    if !args.paths.iter().any(|p| is_stdin(&p)) {
+        return match &args.stdin_filename {
+            Some(_) => Err(
+                "error: `--stdin-filename` names standard input, which is read only when `-` is \
+                 among the paths\n"
+                    .to_owned(),
+            ),
+            None => Ok((paths, None)),
+        };
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("error[MX0001]: cannot read standard input: {e}\n"))?;
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(driver::STDIN_NAME));
+    Ok((paths, Some(driver::Stdin { name, bytes })))
 }

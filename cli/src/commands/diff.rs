@@ -38,6 +38,7 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
             path_errors: Vec::new(),
             references: Vec::new(),
             skipped: Vec::new(),
+            supporting: 0,
         };
         let code = exit::report_code(&report, &Thresholds::new(&args.policy)).max(exit::FINDINGS);
         return Outcome {
@@ -61,6 +62,7 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
         path_errors: Vec::new(),
         references: vec![base.report],
         skipped: Vec::new(),
+        supporting: 0,
     };
     let mut stdout = render::findings(&report, args.format);
     if args.format == crate::args::Format::Human {

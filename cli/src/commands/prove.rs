@@ -61,6 +61,7 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
             path_errors: Vec::new(),
             references: Vec::new(),
             skipped: Vec::new(),
+            supporting: 0,
         };
         // A policy MXC would reject proves nothing: show why, exit 1 (2 when a file cannot
         // be read).
@@ -131,6 +132,7 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
         path_errors: Vec::new(),
         references,
         skipped: Vec::new(),
+        supporting: 0,
     };
     let mut stdout = render::findings(&report, args.format);
     if args.format == Format::Human {

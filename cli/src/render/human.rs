@@ -105,8 +105,8 @@ fn summary(report: &CheckReport) -> String {
     let files_with_errors = report.files.iter().filter(|f| f.has_errors()).count();
     out.push_str(&format!(
         "checked {} file{}: {} error{}, {} warning{}, {} info ({} file{} with errors)\n",
-        report.files.len(),
-        plural(report.files.len()),
+        report.policies().len(),
+        plural(report.policies().len()),
         errors,
         plural(errors),
         warnings,

@@ -24,7 +24,7 @@ pub(crate) fn report(report: &CheckReport) -> String {
     let value = json!({
         "files": files,
         "summary": {
-            "files": report.files.len(),
+            "files": report.policies().len(),
             "errors": errors + report.path_errors.len(),
             "warnings": warnings,
             "infos": infos,
