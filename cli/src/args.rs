@@ -281,12 +281,14 @@ pub(crate) struct CompileArgs {
     /// Also emit `seatbelt-override.json`, an MXC config carrying the verified profile.
     #[arg(long)]
     pub(crate) seatbelt_override: bool,
-    /// What to assume about the machine that will run the sandbox. `none`: nothing, and no
-    /// path is examined here, so the output is the same on every machine; a mask or mount
-    /// whose form depends on a path's kind is built to fail closed and reported (MX5033), and
-    /// the artifacts assume that no policy path is a symbolic link (reported, and listed in
-    /// `report.json`). `current`: this machine runs the sandbox; its paths are examined
-    /// (symbolic links refused, missing paths reported), as `mxcc run` does.
+    /// What to assume about the machine that will run the sandbox: nothing (`none`), or that
+    /// it is this one (`current`).
+    ///
+    /// `none`: no path is examined here, so the output is the same on every machine; a mask or
+    /// mount whose form depends on a path's kind is built to fail closed and reported (MX5033),
+    /// and the artifacts assume that no policy path is a symbolic link (reported, and listed in
+    /// `report.json`). `current`: this machine's paths are examined (symbolic links refused,
+    /// missing paths reported), as `mxcc run` does.
     #[arg(long, value_enum, value_name = "HOST", default_value_t = AssumeHost::Nothing)]
     pub(crate) assume_host: AssumeHost,
     /// Print every diagnostic in full, not only the errors and a count of the others.
