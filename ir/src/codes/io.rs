@@ -62,23 +62,23 @@ crate::codes::declare_codes! {
     /// `mxcc schema --version 0.8.0-alpha`.
     UNKNOWN_SCHEMA_VERSION = "MX0003", "unknown-schema-version", Error;
 
-    /// `mxcc explain` names no known rule or code.
+    /// `mxcc explain` names no diagnostic code or rule.
     ///
     /// ## What it means
-    /// `mxcc explain` prints the documentation of a rule, looked up by its code (`MX3001`, any
-    /// case) or its kebab-case name. When nothing matches, it prints this error and exits with
-    /// status 2.
+    /// `mxcc explain` prints the documentation of any diagnostic code (`MX1101`, `MX3001`,
+    /// `MX5003`, any case) or its kebab-case name, from the one code registry. When nothing
+    /// matches, it prints this error and exits with status 2.
     ///
     /// ## Example
     /// ```text
     /// $ mxcc explain MX9999
-    /// error[MX0004]: no rule `MX9999`
-    ///   = help: `mxcc rules` lists every rule code and name
+    /// error[MX0004]: no diagnostic code or rule `MX9999`
+    ///   = help: `mxcc rules --all` lists every code and name
     /// ```
     ///
     /// ## What to do
     /// Copy the code from the diagnostic (the part in brackets after `error`, `warning` or
-    /// `info`), or pick a rule from the list `mxcc rules` prints.
+    /// `info`), or pick one from the list `mxcc rules --all` prints.
     UNKNOWN_CODE = "MX0004", "unknown-code", Error;
 
     /// `mxcc compile --target` names no compilation target or group.
