@@ -314,17 +314,21 @@ crate::codes::declare_codes! {
     /// `--target all-windows`.
     HOST_LOOPBACK = "MX5032", "host-loopback", Warning;
 
-    /// A path is neither a directory nor a file on this host, so the stricter form was chosen.
+    /// A path's kind is unknown (not examined, or neither a directory nor a file on this host), so
+    /// the stricter form was chosen.
     ///
     /// ## What it means
     /// Masks and mounts depend on the kind of path: bwrap hides a denied directory with an empty
     /// read-only directory and a denied file with `/dev/null`. A denied path that is missing (or a
     /// device, socket or FIFO) gets the directory mask, and bwrap creates the mount point. It is a
     /// warning: the path stays hidden, and bwrap fails to start if it is a file at run time.
+    /// With `--assume-host none` (the default of `mxcc compile`) no path is examined: every such
+    /// mask (bwrap) and mount (lxc) gets the directory form and this warning, and each target
+    /// whose artifact would follow a symbolic link reports once that it assumes there is none.
     ///
     /// ## Example
     /// ```text
-    /// $ mxcc compile -v --platform linux --target bwrap base.json
+    /// $ mxcc compile -v --assume-host current --platform linux --target bwrap base.json
     /// warning[MX5033]: `/home/dev/.ssh` is not a directory or file on this host; it is masked by an empty read-only directory
     ///   ┌─ base.json:6:21
     /// 6 │     "deniedPaths": ["/home/dev/.ssh"]
@@ -333,7 +337,8 @@ crate::codes::declare_codes! {
     /// ```
     ///
     /// ## What to do
-    /// Compile on the machine that runs the sandbox, where the path exists, or check the spelling.
+    /// Compile with `--assume-host current` on the machine that runs the sandbox, where the path
+    /// exists, or check the spelling.
     PATH_KIND = "MX5033", "path-kind", Warning;
 
     /// A policy path is, or passes through, a symbolic link on this host.
@@ -341,11 +346,12 @@ crate::codes::declare_codes! {
     /// ## What it means
     /// Mounts and landlock rules follow symbolic links, so a mask would hide the link's target (bwrap)
     /// and a grant would grant it (landlock, lxc), not the path the policy names. It is a refusal:
-    /// an error that withholds the artifact, a warning with `--allow-gaps`.
+    /// an error that withholds the artifact, a warning with `--allow-gaps`. Only reported with
+    /// `--assume-host current`; otherwise the assumption that no path is a link is (MX5033).
     ///
     /// ## Example
     /// ```text
-    /// $ mxcc compile --platform linux --target bwrap sym.json
+    /// $ mxcc compile --assume-host current --platform linux --target bwrap sym.json
     /// error[MX5034]: `/tmp/cd456/link` is or passes through a symbolic link; a mask would hide its target instead
     ///   ┌─ sym.json:4:72
     /// 4 │   "filesystem": {"readwritePaths": ["/tmp/cd456/app"], "deniedPaths": ["/tmp/cd456/link"]}
@@ -367,7 +373,7 @@ crate::codes::declare_codes! {
     ///
     /// ## Example
     /// ```text
-    /// $ mxcc compile -v --platform linux --target bwrap base.json
+    /// $ mxcc compile -v --assume-host current --platform linux --target bwrap base.json
     /// warning[MX5035]: `/home/dev/app` does not exist; bwrap will refuse to start
     ///   ┌─ base.json:5:24
     /// 5 │     "readwritePaths": ["/home/dev/app"],
