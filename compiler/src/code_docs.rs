@@ -34,11 +34,18 @@ const PROSE_EXAMPLES: &[(Code, &str)] = &[
 /// Codes that another stage's code always supersedes today: (code, the code reported
 /// instead, why). Their examples must be reported with the other code and never with their
 /// own, so that the table is updated the day they become reachable.
-const SUPERSEDED: &[(Code, Code, &str)] = &[(
-    validation::EMPTY_RULE_ARRAY,
-    syntax::EMPTY,
-    "the schema stage reports an empty `to` or `ports` first, and one problem gets one error",
-)];
+const SUPERSEDED: &[(Code, Code, &str)] = &[
+    (
+        validation::EMPTY_RULE_ARRAY,
+        syntax::EMPTY,
+        "the schema stage reports an empty `to` or `ports` first, and one problem gets one error",
+    ),
+    (
+        validation::WSLC_PORT_ZERO,
+        syntax::OUT_OF_RANGE,
+        "the schemas set `minimum: 1` on WSLC port mappings, so port 0 is out of range first",
+    ),
+];
 
 fn diagnostics(example: &Example) -> Vec<Diagnostic> {
     let options = Options {
