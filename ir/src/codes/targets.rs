@@ -252,8 +252,8 @@ crate::codes::declare_codes! {
     /// ## What it means
     /// Like MXC's bubblewrap backend, the `bwrap` artifact binds `/usr`, `/etc`, `/lib` and other
     /// system directories read-only, plus `/dev`, `/proc` and a private `/tmp`, so that `sh -c` can
-    /// start. The sandbox can therefore read more than the policy lists. It is a warning; the
-    /// soundness findings inside it (MX4006) are warnings that point at it.
+    /// start. The sandbox can therefore read more than the policy lists: a warning (a
+    /// compatibility grant).
     ///
     /// ## Example
     /// ```text
