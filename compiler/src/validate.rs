@@ -120,7 +120,8 @@ pub const MISSING_SANDBOX_ID: Code = ir::codes::validation::MISSING_SANDBOX_ID;
 pub const SANDBOX_ID_ON_PROVISION: Code = ir::codes::validation::SANDBOX_ID_ON_PROVISION;
 pub const CONTAINMENT_ON_LATER_PHASE: Code = ir::codes::validation::CONTAINMENT_ON_LATER_PHASE;
 pub const PROVISION_CONTAINMENT: Code = ir::codes::validation::PROVISION_CONTAINMENT;
-pub const ONE_SHOT_SECTION_ON_STATE_AWARE: Code = ir::codes::validation::ONE_SHOT_SECTION_ON_STATE_AWARE;
+pub const ONE_SHOT_SECTION_ON_STATE_AWARE: Code =
+    ir::codes::validation::ONE_SHOT_SECTION_ON_STATE_AWARE;
 pub const FOREIGN_PHASE_FIELD: Code = ir::codes::validation::FOREIGN_PHASE_FIELD;
 pub const UNKNOWN_SANDBOX_PREFIX: Code = ir::codes::validation::UNKNOWN_SANDBOX_PREFIX;
 pub const FOREIGN_BACKEND_SECTION: Code = ir::codes::validation::FOREIGN_BACKEND_SECTION;
@@ -174,7 +175,8 @@ pub const INGRESS_ALLOW_UNSUPPORTED: Code = ir::codes::validation::INGRESS_ALLOW
 pub const HOST_LOOPBACK_UNSUPPORTED: Code = ir::codes::validation::HOST_LOOPBACK_UNSUPPORTED;
 pub const RUNTIME_PROXY_UNSUPPORTED: Code = ir::codes::validation::RUNTIME_PROXY_UNSUPPORTED;
 pub const PROXY_PEER_UNSUPPORTED: Code = ir::codes::validation::PROXY_PEER_UNSUPPORTED;
-pub const DIRECTIONAL_ON_LEGACY_BACKEND: Code = ir::codes::validation::DIRECTIONAL_ON_LEGACY_BACKEND;
+pub const DIRECTIONAL_ON_LEGACY_BACKEND: Code =
+    ir::codes::validation::DIRECTIONAL_ON_LEGACY_BACKEND;
 pub const HOST_LISTS_UNSUPPORTED: Code = ir::codes::validation::HOST_LISTS_UNSUPPORTED;
 pub const BWRAP_DNS_HOST: Code = ir::codes::validation::BWRAP_DNS_HOST;
 pub const BWRAP_UNENFORCED_HOSTS: Code = ir::codes::validation::BWRAP_UNENFORCED_HOSTS;

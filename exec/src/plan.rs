@@ -120,7 +120,8 @@ pub fn plan(
     let report = artifacts.report()?;
     let mut landlock = artifacts.landlock()?;
     let seccomp = artifacts.seccomp()?;
-    let network_used = report_code(&report, "seccomp", "network") == Some(targets::codes::SECCOMP_NET_COARSE.as_str());
+    let network_used = report_code(&report, "seccomp", "network")
+        == Some(targets::codes::SECCOMP_NET_COARSE.as_str());
     let scoped_abstract = landlock.scoped & 1 != 0;
     let loopback_denied = policy.network.host_loopback.value == Action::Deny;
     let net = if network_used {
@@ -279,9 +280,9 @@ fn check_report(report: &Value, net: &NetPlan) -> Result<(), RunError> {
             let closed = match status {
                 "enforced" | "approximated" | "compat-grant" => true,
                 "covered" if covered_by.is_some_and(|c| needed.contains(&c)) => true,
-                "covered" | "gap-allowed" => CLOSED_BY_THE_EXECUTOR
-                    .iter()
-                    .any(|c| c.as_str() == code),
+                "covered" | "gap-allowed" => {
+                    CLOSED_BY_THE_EXECUTOR.iter().any(|c| c.as_str() == code)
+                }
                 _ => false,
             };
             if !closed {

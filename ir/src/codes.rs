@@ -108,10 +108,7 @@ impl Doc {
     /// sections before it, of the leading paragraph.
     pub fn summary(self) -> String {
         let md = self.markdown();
-        let lead: Vec<&str> = md
-            .lines()
-            .take_while(|l| !l.starts_with("## "))
-            .collect();
+        let lead: Vec<&str> = md.lines().take_while(|l| !l.starts_with("## ")).collect();
         let text = if lead.iter().all(|l| l.trim().is_empty()) {
             self.titles()
                 .first()

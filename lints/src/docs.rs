@@ -48,7 +48,10 @@ fn index(codes: &[CodeInfo]) -> String {
          the same page.\n",
     );
     for (prefix, title) in FAMILIES {
-        let _ = write!(out, "\n## {prefix}xxx: {title}\n\n| code | name | severity | summary |\n|---|---|---|---|\n");
+        let _ = write!(
+            out,
+            "\n## {prefix}xxx: {title}\n\n| code | name | severity | summary |\n|---|---|---|---|\n"
+        );
         for code in codes.iter().filter(|c| c.code.as_str().starts_with(prefix)) {
             let summary = code.doc.summary().replace('|', "\\|");
             let _ = writeln!(

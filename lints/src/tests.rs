@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use ir::{Diagnostic, SourceFile, SourceId};
 
-use ir::codes::Example;
 use crate::{LintContext, RuleMeta};
+use ir::codes::Example;
 
 /// Lowers a policy (with an optional `// mxcc --platform P --strict` first line) through the
 /// compiler and returns the policy, or the compiler's diagnostics when lowering failed.

@@ -2,10 +2,7 @@
 //! page, and secondary labels as related information.
 
 use ir::{Diagnostic, Severity, SourceId};
-use lsp_types::{
-    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
-    Url,
-};
+use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url};
 
 use crate::text::Text;
 

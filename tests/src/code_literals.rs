@@ -18,8 +18,10 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if path.is_dir() {
-            if !matches!(name.as_ref(), "target" | "tests" | "snapshots" | "benches" | "fuzz")
-                && !name.starts_with('.')
+            if !matches!(
+                name.as_ref(),
+                "target" | "tests" | "snapshots" | "benches" | "fuzz"
+            ) && !name.starts_with('.')
             {
                 sources(&path, out);
             }
