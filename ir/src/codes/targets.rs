@@ -304,7 +304,7 @@ crate::codes::declare_codes! {
     /// warning[MX5032]: the host loopback is unreachable from the sandbox's network namespace
     ///   ┌─ legacy-open.json:5:14
     /// 5 │   "network": {"defaultPolicy": "allow", "allowLocalNetwork": true}
-    ///   │              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ approximated
+    ///   │              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ approximated
     ///   = help: use a proxy on the host loopback for the services the sandbox needs
     ///   = note: target `nftables`, construct `network.ingress.hostLoopback`
     /// ```
