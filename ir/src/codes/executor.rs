@@ -177,10 +177,10 @@ crate::codes::declare_codes! {
     /// A path the landlock ruleset grants does not exist (or cannot be opened) at run time.
     ///
     /// ## What it means
-    /// Landlock can only grant a path it can open. Grants of paths missing when the policy is
-    /// compiled are dropped (MX5035), so this appears when a path existed when the artifacts were
-    /// compiled (`--artifacts`, `--emit-artifacts`) and is gone when the command runs. The run is
-    /// refused (exit 125).
+    /// Landlock can only grant a path it can open. When `mxcc run` compiles the policy itself (or
+    /// `mxcc compile --assume-host current` does), grants of missing paths are dropped (MX5035), so
+    /// this appears with `--artifacts` compiled without examining the paths, or when a path is
+    /// removed after compiling. The run is refused (exit 125).
     ///
     /// ## Example
     /// ```text
