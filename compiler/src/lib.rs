@@ -105,7 +105,7 @@ pub fn compile_tree(
     );
     schema::check(&root, &header, &mut diagnostics);
     validate::check(&root, &header, &mut diagnostics);
-    let policy = lower::lower(&root, &header);
+    let policy = lower::lower(&root, &header, &mut diagnostics);
     ir::diag::sort(&mut diagnostics);
     Output {
         tree: Some(root),

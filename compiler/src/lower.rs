@@ -1,24 +1,28 @@
 //! Lowering: the syntax tree of a config to the typed [`ir::Policy`].
 //!
-//! Lowering never fails and reports nothing: every rejection belongs to the schema and
-//! validation stages, which have already run. Values those stages rejected (a CIDR with host
-//! bits, a port of the wrong type) are left out here, and the output carries their errors, so
-//! no later stage runs on a policy that lost something silently.
+//! Lowering never fails: every rejection belongs to the schema and validation stages, which
+//! have already run. Values those stages rejected (a CIDR with host bits, a port of the wrong
+//! type) are left out here, and the output carries their errors, so no later stage runs on a
+//! policy that lost something silently. A number lowering cannot read is recorded (`lost`), and
+//! reported as an error of its own when no error points at it: fail closed, never drop.
 
 mod backend;
 mod fs;
+mod lost;
 mod net;
 mod process;
 mod read;
 
-use ir::Policy;
 use ir::policy::PresentField;
+use ir::{Diagnostic, Policy};
 
 use crate::header::Header;
 use crate::syntax::{Node, NodeKind};
 
-/// Lowers a config whose root is an object.
-pub fn lower(root: &Node, header: &Header) -> Policy {
+/// Lowers a config whose root is an object. `diagnostics` holds the earlier stages' findings;
+/// a value lowering cannot read that none of them points at is added to it as an error.
+pub fn lower(root: &Node, header: &Header, diagnostics: &mut Vec<Diagnostic>) -> Policy {
+    let mut lost = Vec::new();
     let mut policy = Policy::empty(header.source, header.platform);
     policy.span = root.span;
     policy.version = header.version.clone();
@@ -27,9 +31,9 @@ pub fn lower(root: &Node, header: &Header) -> Policy {
     policy.container_id = read::string(root.get_present("containerId"));
     policy.sandbox_id = read::string(root.get_present("sandboxId"));
     policy.filesystem = fs::lower(root.get_present("filesystem"), header);
-    policy.network = net::lower(root, header);
+    policy.network = net::lower(root, header, &mut lost);
     policy.ui = process::ui(root.get_present("ui"));
-    policy.process = process::lower(root.get_present("process"), header);
+    policy.process = process::lower(root.get_present("process"), header, &mut lost);
     policy.lifecycle = backend::lifecycle(root.get_present("lifecycle"));
     policy.fallback = backend::fallback(root.get_present("fallback"));
     policy.process_container = root
@@ -54,6 +58,7 @@ pub fn lower(root: &Node, header: &Header) -> Policy {
     fields.sort_by(|a, b| a.path.cmp(&b.path));
     fields.dedup_by(|a, b| a.path == b.path);
     policy.fields = fields;
+    lost::report(&lost, diagnostics);
     policy
 }
 

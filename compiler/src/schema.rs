@@ -16,13 +16,17 @@
 //!   else 0.8.0-alpha. Errors about `version` itself are then dropped, so the header's
 //!   diagnostic is the only one about it.
 //!
+//! Numbers are checked as MXC's parser reads their literals, not by value (`numbers.rs`): a
+//! fraction, an exponent or `-0` is a float, refused where an integer is expected even when
+//! whole (`443.0`), and a literal beyond `f64` is refused wherever it appears.
+//!
 //! | Code   | Meaning                                                                |
 //! |--------|------------------------------------------------------------------------|
 //! | MX1101 | unknown field (points at the key)                                      |
-//! | MX1102 | wrong JSON type                                                        |
+//! | MX1102 | wrong JSON type; a float (`443.0`, `1e3`, `-0`) for an integer        |
 //! | MX1103 | value not in the allowed set (`enum` or `const`)                       |
 //! | MX1104 | missing required field (points at the object's `{`)                    |
-//! | MX1105 | number out of range (ports 1..65535, u32 0..4294967295, ...)           |
+//! | MX1105 | number out of range (ports 1..65535, u32 0..4294967295, beyond f64)   |
 //! | MX1106 | explicit `null` where the exact contract forbids it                    |
 //! | MX1107 | empty string or array where a non-empty one is required                |
 //! | MX1108 | a section and its alias both present (`appContainer`, `macos_sandbox`) |
@@ -32,6 +36,8 @@
 //! | MX1199 | any other schema violation                                             |
 
 mod bundle;
+mod instance;
+pub(crate) mod numbers;
 mod report;
 #[cfg(test)]
 mod tests;
@@ -87,7 +93,7 @@ pub fn check(root: &Node, header: &Header, diags: &mut Vec<Diagnostic>) {
             return;
         }
     };
-    let instance = root.to_json();
+    let instance = instance::build(root);
     let cx = report::Context {
         root,
         document: &compiled.document,
@@ -95,6 +101,7 @@ pub fn check(root: &Node, header: &Header, diags: &mut Vec<Diagnostic>) {
         exact: header.exact,
     };
     let mut findings = Vec::new();
+    numbers::overflows(root, "", &mut findings);
     for error in compiled.validator.iter_errors(&instance) {
         report::map(&cx, &error, &mut findings);
     }

@@ -72,7 +72,9 @@ fn speculative(bytes: &[u8]) -> Option<ir::Policy> {
     if diagnostics.iter().any(ir::Diagnostic::is_error) {
         return None;
     }
-    Some(compiler::lower::lower(&root, &header))
+    let policy = compiler::lower::lower(&root, &header, &mut diagnostics);
+    // A value lowering could not read: the full frontend reports it.
+    (!diagnostics.iter().any(ir::Diagnostic::is_error)).then_some(policy)
 }
 
 /// A policy lowered speculatively while the full frontend still runs.

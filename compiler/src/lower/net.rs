@@ -18,6 +18,7 @@ use ir::{
 };
 
 use crate::header::Header;
+use crate::lower::lost::{self, Lost};
 use crate::lower::read;
 use crate::syntax::Node;
 
@@ -30,7 +31,7 @@ const LEGACY_FIELDS: [&str; 6] = [
     "proxy",
 ];
 
-pub(crate) fn lower(root: &Node, header: &Header) -> Network {
+pub(crate) fn lower(root: &Node, header: &Header, lost: &mut Vec<Lost>) -> Network {
     let node = root.get_present("network");
     let mut net = Network {
         span: node.map(|n| n.span),
@@ -43,9 +44,9 @@ pub(crate) fn lower(root: &Node, header: &Header) -> Network {
             .get_present("runtimeConfig")
             .is_some_and(|r| r.get_present("networkProxy").is_some());
     if legacy || (!directional && !header.version_at_least(0, 8)) {
-        lower_legacy(node, &mut net);
+        lower_legacy(node, &mut net, lost);
     } else {
-        lower_directional(root, node, &mut net);
+        lower_directional(root, node, &mut net, lost);
     }
     net
 }
@@ -58,7 +59,7 @@ fn action(s: &str) -> Option<Action> {
     }
 }
 
-fn lower_legacy(node: Option<&Node>, net: &mut Network) {
+fn lower_legacy(node: Option<&Node>, net: &mut Network, lost: &mut Vec<Lost>) {
     net.shape = NetworkShape::Legacy;
     let Some(node) = node else { return };
     net.egress_default = read::choice(node.get_present("defaultPolicy"), Action::Deny, action);
@@ -118,15 +119,18 @@ fn lower_legacy(node: Option<&Node>, net: &mut Network) {
             }
         }
     }
-    net.proxy = node.get_present("proxy").and_then(legacy_proxy);
+    net.proxy = node
+        .get_present("proxy")
+        .and_then(|proxy| legacy_proxy(proxy, lost));
 }
 
-fn legacy_proxy(node: &Node) -> Option<Proxy> {
-    if let Some(port) = read::int::<u16>(node.get_present("localhost")) {
+fn legacy_proxy(node: &Node, lost: &mut Vec<Lost>) -> Option<Proxy> {
+    let localhost = node.get_present("localhost");
+    if let Some((port, _)) = lost::int::<u16>(localhost, "network.proxy.localhost", lost) {
         return Some(Proxy {
             kind: ProxyKind::Localhost,
             host: "127.0.0.1".to_owned(),
-            port: port.value,
+            port,
             scheme: "http".to_owned(),
             span: node.span,
         });
@@ -170,7 +174,7 @@ pub(crate) fn url_proxy(url: &str, kind: ProxyKind, span: ir::Span) -> Option<Pr
     })
 }
 
-fn lower_directional(root: &Node, node: Option<&Node>, net: &mut Network) {
+fn lower_directional(root: &Node, node: Option<&Node>, net: &mut Network, lost: &mut Vec<Lost>) {
     net.shape = NetworkShape::Directional;
     if let Some(egress) = node.and_then(|n| n.get_present("egress")) {
         net.egress_default = read::choice(egress.get_present("default"), Action::Deny, action);
@@ -189,9 +193,12 @@ fn lower_directional(root: &Node, node: Option<&Node>, net: &mut Network) {
                     to: rule
                         .get_present("to")
                         .map(|to| to.items().iter().filter_map(peer).collect()),
-                    ports: rule
-                        .get_present("ports")
-                        .map(|p| p.items().iter().filter_map(port_selector).collect()),
+                    ports: rule.get_present("ports").map(|p| {
+                        p.items()
+                            .iter()
+                            .filter_map(|s| port_selector(s, lost))
+                            .collect()
+                    }),
                     origin,
                     span: rule.span,
                 });
@@ -223,7 +230,7 @@ fn peer(node: &Node) -> Option<Peer> {
     })
 }
 
-fn port_selector(node: &Node) -> Option<PortSelector> {
+fn port_selector(node: &Node, lost: &mut Vec<Lost>) -> Option<PortSelector> {
     let protocol = match node.get_present("protocol").and_then(Node::as_str) {
         None | Some("any") => ProtocolSelector::Any,
         Some("tcp") => ProtocolSelector::Tcp,
@@ -231,8 +238,13 @@ fn port_selector(node: &Node) -> Option<PortSelector> {
         Some("icmp") => ProtocolSelector::Icmp,
         Some(_) => return None,
     };
-    let port = read::int::<u16>(node.get_present("port")).map(|p| p.value);
-    let end = read::int::<u16>(node.get_present("endPort")).map(|p| p.value);
+    let (port_node, end_node) = (node.get_present("port"), node.get_present("endPort"));
+    let port = lost::int::<u16>(port_node, "port", lost).map(|(p, _)| p);
+    let end = lost::int::<u16>(end_node, "endPort", lost).map(|(e, _)| e);
+    // A port that is present but unreadable never widens the selector to every port.
+    if port.is_none() && port_node.is_some() || end.is_none() && end_node.is_some() {
+        return None;
+    }
     let range = match (port, end) {
         (Some(p), Some(e)) if e >= p && p > 0 => Some((p, e)),
         (Some(p), None) if p > 0 => Some((p, p)),

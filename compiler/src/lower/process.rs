@@ -4,10 +4,11 @@ use ir::policy::{EnvEntry, Process, Ui};
 use ir::{CanonPath, Clipboard, Setting, Spanned};
 
 use crate::header::Header;
+use crate::lower::lost::{self, Lost};
 use crate::lower::read;
 use crate::syntax::Node;
 
-pub(crate) fn lower(node: Option<&Node>, header: &Header) -> Process {
+pub(crate) fn lower(node: Option<&Node>, header: &Header, lost: &mut Vec<Lost>) -> Process {
     let Some(node) = node else {
         return Process::default();
     };
@@ -36,8 +37,8 @@ pub(crate) fn lower(node: Option<&Node>, header: &Header) -> Process {
             .filter(|c| !c.value.trim().is_empty())
             .map(|c| Spanned::new(CanonPath::parse(&c.value, style).path, c.span)),
         env,
-        timeout: match read::int::<u32>(node.get_present("timeout")) {
-            Some(t) => Setting::explicit(t.value, t.span),
+        timeout: match lost::int::<u32>(node.get_present("timeout"), "process.timeout", lost) {
+            Some((value, span)) => Setting::explicit(value, span),
             None => Setting::default_value(0),
         },
         span: Some(node.span),

@@ -33,8 +33,3 @@ pub(crate) fn strings(node: Option<&Node>) -> Vec<Spanned<String>> {
         .filter_map(|n| string(Some(n)))
         .collect()
 }
-
-/// An integer within `T`'s range.
-pub(crate) fn int<T: TryFrom<i128>>(node: Option<&Node>) -> Option<Spanned<T>> {
-    node.and_then(|n| Some(Spanned::new(T::try_from(n.as_int()?).ok()?, n.span)))
-}

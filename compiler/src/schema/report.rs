@@ -10,6 +10,7 @@ use jsonschema::ValidationError;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 
+use crate::schema::numbers::{self, Refusal};
 use crate::schema::{
     ALIAS_CONFLICT, EMPTY, MEMBER_COUNT, MISSING_FIELD, NOT_IN_ENUM, NULL_FORBIDDEN, OTHER,
     OUT_OF_RANGE, PATTERN, UNKNOWN_FIELD, WRONG_TYPE,
@@ -132,6 +133,23 @@ pub(crate) fn map(cx: &Context<'_>, error: &ValidationError<'_>, out: &mut Vec<F
             });
         }
         ValidationErrorKind::Type { .. } => {
+            if let Some(n) = node {
+                let wants_integer = keyword.is_some_and(|k| names_type(k, "integer"));
+                let range = (bound_of(parent, "minimum"), bound_of(parent, "maximum"));
+                let refusal = if wants_integer {
+                    numbers::integer_refusal(n, &pointer, range)
+                } else {
+                    numbers::beyond_f64(n)
+                };
+                match refusal {
+                    Refusal::NotMine => {}
+                    Refusal::Reported => return,
+                    Refusal::Finding(finding) => {
+                        out.push(finding);
+                        return;
+                    }
+                }
+            }
             let expected = keyword
                 .map(type_names)
                 .unwrap_or_else(|| "another type".to_owned());
@@ -492,6 +510,24 @@ fn property_names(schema: &Value) -> Vec<String> {
         .and_then(Value::as_object)
         .map(|p| p.keys().cloned().collect())
         .unwrap_or_default()
+}
+
+/// Whether a `type` keyword admits a type.
+fn names_type(keyword: &Value, name: &str) -> bool {
+    match keyword {
+        Value::String(s) => s == name,
+        Value::Array(items) => items.iter().any(|v| v.as_str() == Some(name)),
+        _ => false,
+    }
+}
+
+/// A numeric bound (`minimum`, `maximum`) of a schema, when it is an integer.
+fn bound_of(schema: Option<&Value>, keyword: &str) -> Option<i128> {
+    let bound = schema?.get(keyword)?;
+    bound
+        .as_i64()
+        .map(i128::from)
+        .or_else(|| bound.as_u64().map(i128::from))
 }
 
 /// "a string", "an integer or null" from a `type` keyword.

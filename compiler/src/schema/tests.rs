@@ -293,3 +293,55 @@ proptest::proptest! {
         }
     }
 }
+
+/// MXC reads every numeric field as a Rust integer, and `serde_json` reads a literal with a
+/// fraction or an exponent, or `-0`, as a float: refused even when its value is whole. A literal
+/// beyond `f64` is refused wherever it is; one beyond `u64` is a float to MXC, out of range here.
+#[test]
+fn integral_floats_and_wide_numbers() {
+    let big = "1".repeat(310);
+    let cases = [
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "network": {"egress": {"allow": [{"to": [{"cidr": "10.0.0.0/8"}], "ports": [{"protocol": "tcp", "port": 443.0}]}]}}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "network": {"egress": {"allow": [{"to": [{"cidr": "10.0.0.0/8"}], "ports": [{"protocol": "tcp", "port": 443e0, "endPort": 4.45e2}]}]}}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "timeout": 0.0}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "timeout": 1e3}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "timeout": -0}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "timeout": 1e400}}"#.to_owned(),
+        format!(r#"{{"version": "0.8.0-alpha", "process": {{"commandLine": "x", "timeout": {big}}}}}"#),
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "timeout": 18446744073709551616}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x", "timeout": 1e10}}"#.to_owned(),
+        r#"{"version": "0.6.0-alpha", "process": {"commandLine": "x"}, "network": {"proxy": {"localhost": 8080.0}}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"}, "network": {"egress": {"allow": [{"to": [{"cidr": "10.0.0.0/8"}], "ports": [{"port": -0}]}]}}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "containment": "wslc", "process": {"commandLine": "x"}, "experimental": {"wslc": {"memoryMb": 1.8446744073709552e19, "cpuCount": 2.5}}}"#.to_owned(),
+        // Anywhere a value of any type is allowed, a float is fine, but not a number beyond `f64`.
+        r#"{"version": "0.8.0-alpha", "_comment": [443.0, -0, 1e-400, 18446744073709551616], "process": {"commandLine": "x"}}"#.to_owned(),
+        r#"{"version": "0.8.0-alpha", "_comment": {"n": -1.8e308}, "containerId": 1e400, "process": {"commandLine": "x"}}"#.to_owned(),
+    ];
+    let cases: Vec<&str> = cases.iter().map(String::as_str).collect();
+    insta::assert_snapshot!(both(&cases));
+}
+
+#[test]
+fn whole_values_of_literals() {
+    use crate::schema::numbers::whole_value;
+    for (raw, expected) in [
+        ("443", Some(443)),
+        ("443.0", Some(443)),
+        ("443e0", Some(443)),
+        ("4.43e2", Some(443)),
+        ("4430e-1", Some(443)),
+        ("4430E-1", Some(443)),
+        ("1e+3", Some(1000)),
+        ("-0", Some(0)),
+        ("-0.0", Some(0)),
+        ("0e999999", Some(0)),
+        ("443.5", None),
+        ("1e-400", None),
+        ("-12.50e1", Some(-125)),
+        ("1e38", None),
+        ("1e37", Some(10_i128.pow(37))),
+        ("1e99999999999999999999", None),
+    ] {
+        assert_eq!(whole_value(raw), expected, "{raw}");
+    }
+}
