@@ -225,6 +225,153 @@ pub(super) const FIXTURES: &[Fixture] = &[
 {"version": "0.8.0-alpha", "process": {"commandLine": "true", "timeout": "250"}}
 "#,
     },
+    // MX1102 and MX1105: numbers as MXC's parser reads the literal. `serde_json` reads a
+    // fraction, an exponent or `-0` as a float, refused where a Rust integer is expected even
+    // when whole (JSON Schema's `integer` alone would admit it); an integer beyond `u64` is a
+    // float too; a literal beyond `f64` is a syntax error wherever it appears.
+    Fixture {
+        name: "0.8/one_shot/timeout-integral-float",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: floating point `250.0`, expected u32",
+        rule: "`process.timeout` is a u32, and MXC's parsers read `250.0` as a float",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true", "timeout": 250.0}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/timeout-zero-float",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: floating point `0.0`, expected u32",
+        rule: "`0.0` is a float to MXC, not the timeout 0",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true", "timeout": 0.0}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/timeout-exponent",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: floating point `2000.0`, expected u32",
+        rule: "`process.timeout` is a u32, and MXC's parsers read `2e3` as a float",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true", "timeout": 2e3}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/timeout-negative-zero",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: floating point `-0.0`, expected u32",
+        rule: "`process.timeout` is a u32, and MXC's parsers read `-0` as a float",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true", "timeout": -0}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/egress-port-integral-float",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: floating point `443.0`, expected u16",
+        rule: "a rule's `port` is a u16, and MXC's parsers read `443.0` as a float",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [{"ports": [{"protocol": "tcp", "port": 443.0}]}]}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/egress-port-exponent",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: floating point `443.0`, expected u16",
+        rule: "a rule's `port` is a u16, and MXC's parsers read `443e0` as a float",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [{"to": [{"cidr": "140.82.112.0/20"}], "ports": [{"protocol": "tcp", "port": 443e0}]}]}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/egress-end-port-exponent",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: floating point `445.0`, expected u16",
+        rule: "a rule's `endPort` is a u16, and MXC's parsers read `4.45e2` as a float",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [{"to": [{"cidr": "140.82.112.0/20"}], "ports": [{"protocol": "tcp", "port": 443, "endPort": 4.45e2}]}]}}}
+"#,
+    },
+    Fixture {
+        name: "0.6/proxy-localhost-integral-float",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: floating point `8080.0`, expected u16",
+        rule: "`network.proxy.localhost` is a u16, and MXC's parsers read `8080.0` as a float",
+        text: r#"
+{"version": "0.6.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"localhost": 8080.0}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/timeout-above-u64",
+        platform: LINUX,
+        exact: "reject MX1105",
+        production: "reject MX1105",
+        oracle: "rejected: floating point `1.8446744073709552e+19`, expected u32",
+        rule: "an integer literal beyond `u64` is a float to `serde_json`, and out of range for a u32 anyway",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true", "timeout": 18446744073709551616}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/timeout-beyond-f64",
+        platform: LINUX,
+        exact: "reject MX1105",
+        production: "reject MX1105",
+        oracle: "rejected: number out of range",
+        rule: "`1e400` is beyond `f64`: MXC's JSON parser refuses it before reading any field",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true", "timeout": 1e400}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/timeout-310-digits",
+        platform: LINUX,
+        exact: "reject MX1105",
+        production: "reject MX1105",
+        oracle: "rejected: number out of range",
+        rule: "an integer of 310 digits is beyond `f64`: MXC's JSON parser refuses it before reading any field",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true", "timeout": 1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/comment-beyond-f64",
+        platform: LINUX,
+        exact: "reject MX1105",
+        production: "reject MX1105",
+        oracle: "rejected: number out of range",
+        rule: "a number beyond `f64` is refused wherever it appears, even in `_comment`",
+        text: r#"
+{"version": "0.8.0-alpha", "_comment": {"limit": 1e400}, "process": {"commandLine": "true"}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/comment-floats",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "`_comment` takes any JSON, floats and wide integers included",
+        text: r#"
+{"version": "0.8.0-alpha", "_comment": [443.0, -0, 1e-400, 18446744073709551616], "process": {"commandLine": "true"}}
+"#,
+    },
     // MX1106: explicit null.
     Fixture {
         name: "0.8/one_shot/null-field",
