@@ -57,11 +57,12 @@ pub(crate) fn for_diagnostic(text: &str, root: &Node, d: &Diagnostic) -> Vec<Fix
         return Vec::new();
     };
     let start = span.start as usize;
-    match d.code.as_str() {
-        "MX1101" => unknown_field(text, root, d, start),
-        "MX1006" => duplicate_key(text, root, start).into_iter().collect(),
-        "MX1103" => replace_value(text, root, start),
-        "MX2004" => add_version(text, root).into_iter().collect(),
+    use ir::codes::{syntax, validation};
+    match d.code {
+        syntax::UNKNOWN_FIELD => unknown_field(text, root, d, start),
+        syntax::DUPLICATE_KEY => duplicate_key(text, root, start).into_iter().collect(),
+        syntax::NOT_IN_ENUM => replace_value(text, root, start),
+        validation::MISSING_VERSION => add_version(text, root).into_iter().collect(),
         _ => Vec::new(),
     }
 }

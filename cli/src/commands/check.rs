@@ -80,9 +80,12 @@ fn read_stdin(args: &CheckArgs) -> Result<(Vec<PathBuf>, Option<driver::Stdin>),
         };
     }
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("error[MX0001]: cannot read standard input: {e}\n"))?;
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+        format!(
+            "error[{}]: cannot read standard input: {e}\n",
+            ir::codes::io::IO_ERROR
+        )
+    })?;
     let name = args
         .stdin_filename
         .clone()

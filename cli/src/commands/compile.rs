@@ -29,7 +29,8 @@ pub(crate) fn run(args: &CompileArgs) -> Outcome {
         return Outcome {
             stdout: String::new(),
             stderr: format!(
-                "error[MX0005]: unknown target `{}`\n  = help: known targets and groups: {}\n",
+                "error[{}]: unknown target `{}`\n  = help: known targets and groups: {}\n",
+                ir::codes::io::UNKNOWN_TARGET,
                 args.target,
                 names.join(", ")
             ),
@@ -61,7 +62,11 @@ pub(crate) fn run(args: &CompileArgs) -> Outcome {
         if let Err(e) = std::fs::create_dir_all(dir) {
             return Outcome {
                 stdout: String::new(),
-                stderr: format!("error[MX0001]: cannot create `{}`: {e}\n", dir.display()),
+                stderr: format!(
+                    "error[{}]: cannot create `{}`: {e}\n",
+                    ir::codes::io::IO_ERROR,
+                    dir.display()
+                ),
                 code: exit::FAILURE,
             };
         }
@@ -70,7 +75,8 @@ pub(crate) fn run(args: &CompileArgs) -> Outcome {
             match std::fs::write(&path, bytes) {
                 Ok(()) => written.push(path.display().to_string()),
                 Err(e) => stderr.push_str(&format!(
-                    "error[MX0001]: cannot write `{}`: {e}\n",
+                    "error[{}]: cannot write `{}`: {e}\n",
+                    ir::codes::io::IO_ERROR,
                     path.display()
                 )),
             }

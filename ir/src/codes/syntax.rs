@@ -191,7 +191,9 @@ crate::codes::declare_codes! {
     /// The schema gives every field a type: `process.timeout` is an integer, `commandLine` a string,
     /// `readwritePaths` an array of strings. MXC's parser refuses a value of another type (it does
     /// not convert `"600"` to `600`), so the whole policy is refused. The message names the type
-    /// expected and the type found.
+    /// expected and the type found. Every number MXC reads is an integer: a literal with a
+    /// fraction or an exponent, or `-0`, is a float to its parser even when its value is whole
+    /// (`443.0`, `1e3`), and is refused the same way.
     ///
     /// ## Example
     /// ```json
