@@ -373,3 +373,47 @@ fn no_progress_line_without_a_terminal() {
     assert_eq!(exit_code(&t), "exit: 1", "{t}");
     assert!(t.ends_with("--- stderr\n"), "{t}");
 }
+
+#[test]
+fn explain_knows_every_family_of_codes() {
+    // Codes the issue found unknown to `mxcc explain`: one of each family but the lints.
+    for code in ["MX0002", "MX1101", "MX2103", "MX4001", "MX5003", "MX6017"] {
+        let t = check(&["explain", code]);
+        assert_eq!(exit_code(&t), "exit: 0", "{t}");
+        let page = stdout(&t);
+        assert!(page.starts_with(&format!("# {code} ")), "{t}");
+        for section in ["## What it means", "## Example", "## What to do"] {
+            assert!(page.contains(section), "{code} lacks {section}:\n{t}");
+        }
+    }
+    let by_name = check(&["explain", "unknown-field"]);
+    assert!(
+        stdout(&by_name).starts_with("# MX1101 unknown-field"),
+        "{by_name}"
+    );
+    insta::assert_snapshot!(check(&["explain", "MX2103"]));
+}
+
+#[test]
+fn rules_all_lists_every_code() {
+    let t = check(&["rules", "--all", "--format", "json"]);
+    assert_eq!(exit_code(&t), "exit: 0", "{t}");
+    let codes: Vec<serde_json::Value> =
+        serde_json::from_str(stdout(&t)).expect("`rules --all --format json` prints JSON");
+    let listed: Vec<&str> = codes.iter().filter_map(|c| c["code"].as_str()).collect();
+    for family in ["MX0", "MX1", "MX2", "MX3", "MX4", "MX5", "MX6"] {
+        assert!(
+            listed.iter().any(|c| c.starts_with(family)),
+            "no {family}xxx code in {listed:?}"
+        );
+    }
+    let rules_only = check(&["rules", "--format", "json"]);
+    let rules: Vec<serde_json::Value> =
+        serde_json::from_str(stdout(&rules_only)).expect("`rules --format json` prints JSON");
+    assert!(
+        rules
+            .iter()
+            .all(|r| r["code"].as_str().is_some_and(|c| c.starts_with("MX3")))
+    );
+    assert!(rules.len() < codes.len());
+}
