@@ -8,6 +8,10 @@
 use std::path::Path;
 use std::process::Command;
 
+#[path = "support/transcript.rs"]
+mod support;
+use support::transcript;
+
 /// Runs `mxcc` with arguments from the workspace root; returns a snapshot-ready transcript.
 fn check(args: &[&str]) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -16,15 +20,7 @@ fn check(args: &[&str]) -> String {
         .current_dir(&root)
         .output()
         .expect("mxcc runs");
-    format!(
-        "$ mxcc {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        out.status
-            .code()
-            .map_or("signal".to_owned(), |c| c.to_string()),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    )
+    transcript(&format!("$ mxcc {}", args.join(" ")), &out)
 }
 
 fn exit_code(transcript: &str) -> &str {
@@ -206,15 +202,7 @@ fn check_stdin(args: &[&str], stdin: &str) -> String {
         .write_all(stdin.as_bytes())
         .expect("write stdin");
     let out = child.wait_with_output().expect("mxcc exits");
-    format!(
-        "$ mxcc {} < stdin\nexit: {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        out.status
-            .code()
-            .map_or("signal".to_owned(), |c| c.to_string()),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    )
+    transcript(&format!("$ mxcc {} < stdin", args.join(" ")), &out)
 }
 
 #[test]

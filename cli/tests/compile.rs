@@ -10,6 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/transcript.rs"]
+mod support;
+use support::transcript;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -23,15 +27,7 @@ fn check_in(cwd: &Path, home: &Path, args: &[&str]) -> String {
         .env("HOME", home)
         .output()
         .expect("mxcc runs");
-    format!(
-        "$ mxcc {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        out.status
-            .code()
-            .map_or("signal".to_owned(), |c| c.to_string()),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    )
+    transcript(&format!("$ mxcc {}", args.join(" ")), &out)
 }
 
 /// Runs `mxcc` with arguments from the workspace root.

@@ -11,6 +11,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/transcript.rs"]
+mod support;
+use support::transcript;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -24,16 +28,8 @@ fn check(args: &[&str]) -> String {
         .env_remove("NO_COLOR")
         .output()
         .expect("mxcc runs");
-    let transcript = format!(
-        "$ mxcc {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        out.status
-            .code()
-            .map_or("signal".to_owned(), |c| c.to_string()),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    transcript.replace(&scratch_root().display().to_string(), "$TMP")
+    transcript(&format!("$ mxcc {}", args.join(" ")), &out)
+        .replace(&scratch_root().display().to_string(), "$TMP")
 }
 
 fn exit_code(transcript: &str) -> &str {
