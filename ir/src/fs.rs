@@ -1,5 +1,7 @@
 //! Filesystem grants: the three MXC lists lowered to one ordered rule list.
 
+pub mod index;
+
 use std::fmt;
 
 use crate::path::{CanonPath, PathChange};

@@ -1,10 +1,11 @@
 //! What rules see: the policy, the lint settings, the metrics and the sensitive catalogue.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use ir::catalog::{self, Anchor, Kind};
 use ir::fs::FsOp;
-use ir::{CanonPath, Decision, Diagnostic, Mode, PathStyle, Policy, Request, Root};
+use ir::fs::index::FsIndex;
+use ir::{CanonPath, Decision, Diagnostic, Mode, PathStyle, Policy, Root};
 
 use crate::config::Config;
 use crate::metrics::Metrics;
@@ -110,6 +111,12 @@ pub(crate) struct Cache {
     workspaces: std::cell::OnceCell<Vec<CanonPath>>,
     /// Instances of each sensitive location, by id.
     instances: std::cell::RefCell<std::collections::BTreeMap<String, Vec<CanonPath>>>,
+    /// The path trie of the filesystem rules, for decisions in time proportional to a path's
+    /// depth.
+    fs_index: std::cell::OnceCell<FsIndex>,
+    /// Instances of the shared temporary and profiles roots, and of the other non-workspace
+    /// catalogue entries (volume roots left out), for [`Cx::is_workspace_base`].
+    bases: std::cell::OnceCell<(BTreeSet<CanonPath>, BTreeSet<CanonPath>)>,
 }
 
 impl Cx<'_> {
@@ -135,16 +142,18 @@ impl Cx<'_> {
         })
     }
 
-    /// The reference decision for a filesystem operation under the context's semantics.
+    /// The path trie of the policy's filesystem rules, built once.
+    pub(crate) fn fs_index(&self) -> &FsIndex {
+        self.cache
+            .fs_index
+            .get_or_init(|| FsIndex::new(&self.policy.filesystem.rules))
+    }
+
+    /// The reference decision for a filesystem operation under the context's semantics
+    /// (`ir::decide`, answered through the path trie).
     pub(crate) fn decide_fs(&self, op: FsOp, path: &CanonPath) -> Decision {
-        ir::decide(
-            self.policy,
-            &Request::Fs {
-                op,
-                path: path.clone(),
-            },
-            self.mode,
-        )
+        self.fs_index()
+            .decide(&self.policy.filesystem.rules, op, path, self.mode)
     }
 
     /// The rule index that allows `op` on `path`, when one does.
@@ -265,8 +274,10 @@ impl Cx<'_> {
             }
         }
         let mut out: Vec<CanonPath> = Vec::new();
+        let mut seen: BTreeSet<CanonPath> = BTreeSet::new();
         for c in candidates {
-            if !out.iter().any(|w| same_path(w, &c)) && self.is_workspace_base(&c) {
+            if !seen.contains(&c) && self.is_workspace_base(&c) {
+                seen.insert(c.clone());
                 out.push(c);
             }
         }
@@ -315,22 +326,37 @@ impl Cx<'_> {
         if system || volume_root {
             return false;
         }
-        let shared_root = self.sensitive.iter().any(|s| {
-            matches!(s.kind, Kind::TempRoot | Kind::ProfilesRoot)
-                && self.instances(s).iter().any(|p| same_path(p, path))
-        });
-        if shared_root {
+        let (shared_roots, catalogued) = self.cache.bases.get_or_init(|| self.compute_bases());
+        if shared_roots.contains(path) {
             return false;
         }
-        let inside_catalogue = self.sensitive.iter().any(|s| {
-            !matches!(s.kind, Kind::TempRoot | Kind::ProfilesRoot)
-                && !matches!(s.place, Place::Workspace(_))
-                && self
-                    .instances(s)
-                    .iter()
-                    .any(|p| path.starts_with(p) && !p.is_root())
-        });
-        !inside_catalogue
+        // Inside a catalogued location: the path or one of its ancestors (a root excluded) is
+        // an instance.
+        let mut ancestor = CanonPath {
+            root: path.root.clone(),
+            components: Vec::with_capacity(path.components.len()),
+            display: String::new(),
+        };
+        for name in &path.components {
+            ancestor.components.push(name.clone());
+            if catalogued.contains(&ancestor) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn compute_bases(&self) -> (BTreeSet<CanonPath>, BTreeSet<CanonPath>) {
+        let mut shared_roots = BTreeSet::new();
+        let mut catalogued = BTreeSet::new();
+        for s in self.sensitive {
+            if matches!(s.kind, Kind::TempRoot | Kind::ProfilesRoot) {
+                shared_roots.extend(self.instances(s));
+            } else if !matches!(s.place, Place::Workspace(_)) {
+                catalogued.extend(self.instances(s).into_iter().filter(|p| !p.is_root()));
+            }
+        }
+        (shared_roots, catalogued)
     }
 
     /// Sensitive entries of the given kinds on which `op` is allowed, grouped by the rule
@@ -343,6 +369,7 @@ impl Cx<'_> {
         scope: Scope,
     ) -> BTreeMap<usize, Vec<(usize, String)>> {
         let mut out: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
+        let mut seen: BTreeSet<(usize, usize, String)> = BTreeSet::new();
         for (ei, s) in self.sensitive.iter().enumerate() {
             let in_scope = match scope {
                 Scope::All => true,
@@ -357,9 +384,8 @@ impl Cx<'_> {
                         Place::Workspace(_) => path.display.clone(),
                         Place::Fixed(_) | Place::Home(_) => s.display.clone(),
                     };
-                    let list = out.entry(ri).or_default();
-                    if !list.iter().any(|(e, p)| *e == ei && *p == shown) {
-                        list.push((ei, shown));
+                    if seen.insert((ri, ei, shown.clone())) {
+                        out.entry(ri).or_default().push((ei, shown));
                     }
                 }
             }
@@ -400,10 +426,11 @@ impl Cx<'_> {
                 continue;
             };
             let mut names: Vec<String> = Vec::new();
+            let mut seen: BTreeSet<String> = BTreeSet::new();
             for (ei, shown) in &entries {
                 if let Some(s) = self.sensitive.get(*ei) {
                     let item = format!("`{shown}` ({})", s.what);
-                    if !names.contains(&item) {
+                    if seen.insert(item.clone()) {
                         names.push(item);
                     }
                 }
@@ -485,6 +512,7 @@ impl Cx<'_> {
     /// (which MX3001 reports). Returns (rule index, location display), one per rule.
     pub(crate) fn writable_locations(&self, paths: &[(CanonPath, String)]) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = Vec::new();
+        let mut seen: BTreeSet<usize> = BTreeSet::new();
         for (path, display) in paths {
             let probe = path.join(FRESH, self.style);
             let Some(ri) = self.allowing_rule(FsOp::Write, &probe) else {
@@ -497,7 +525,7 @@ impl Cx<'_> {
             if !path.starts_with(&rule.path) || volume_root {
                 continue;
             }
-            if !out.iter().any(|(i, _)| *i == ri) {
+            if seen.insert(ri) {
                 out.push((ri, display.clone()));
             }
         }

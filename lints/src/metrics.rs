@@ -11,7 +11,7 @@
 use ir::catalog::Kind;
 use ir::fs::FsOp;
 use ir::net::{Family, ip_of};
-use ir::{Action, Cidr, NetRule, Policy, PortSelector, ProtocolSelector};
+use ir::{Action, Cidr, NetRule, Peer, Policy, PortSelector, ProtocolSelector};
 use serde::Serialize;
 
 use crate::context::{Cx, Sensitive};
@@ -249,23 +249,48 @@ pub(crate) fn cells(rules: &[NetRule], family: Family) -> Vec<Cell> {
     }
     cuts.sort_unstable();
     cuts.dedup();
+    // Every peer block starts and ends at a cut, so it contains a piece entirely or not at all.
+    // Sweeping the pieces in address order with the blocks sorted by their first address keeps
+    // the blocks containing the current piece at hand: the cost is the number of (piece,
+    // containing block) pairs, not pieces times rules.
+    let everywhere: Vec<usize> = rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.to.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    let mut blocks: Vec<(u128, u128, usize, &Peer)> = rules
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.to.iter().flatten().map(move |p| (i, p)))
+        .filter(|(_, p)| p.cidr.family == family)
+        .map(|(i, p)| (p.cidr.first(), p.cidr.last(), i, p))
+        .collect();
+    blocks.sort_by_key(|b| (b.0, b.2));
+    let mut next = blocks.iter().peekable();
+    let mut active: Vec<(u128, u128, usize, &Peer)> = Vec::new();
     let mut out = Vec::new();
     for (i, &lo) in cuts.iter().enumerate() {
         let hi = cuts.get(i + 1).map_or(max, |next| next - 1);
+        active.retain(|b| b.1 >= lo);
+        while let Some(b) = next.next_if(|b| b.0 <= lo) {
+            if b.1 >= lo {
+                active.push(*b);
+            }
+        }
         if skipped.iter().any(|c| c.first() <= lo && hi <= c.last()) {
             continue;
         }
         let ip = ip_of(family, lo);
-        let matching = rules
-            .iter()
-            .enumerate()
-            .filter(|(_, rule)| {
-                rule.to
-                    .as_ref()
-                    .is_none_or(|peers| peers.iter().any(|p| p.matches(ip)))
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let mut matching: Vec<usize> = everywhere.clone();
+        matching.extend(
+            active
+                .iter()
+                .filter(|(_, _, _, p)| p.matches(ip))
+                .map(|(_, _, r, _)| *r),
+        );
+        matching.sort_unstable();
+        matching.dedup();
         out.push(Cell { lo, hi, matching });
     }
     out

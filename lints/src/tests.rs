@@ -9,6 +9,8 @@ use ir::{Diagnostic, SourceFile, SourceId};
 use crate::{LintContext, RuleMeta};
 use ir::codes::Example;
 
+pub(crate) mod generated;
+
 /// Lowers a policy (with an optional `// mxcc --platform P --strict` first line) through the
 /// compiler and returns the policy, or the compiler's diagnostics when lowering failed.
 fn lower(text: &str) -> (Example, Option<ir::Policy>, Vec<Diagnostic>) {

@@ -2,7 +2,7 @@
 
 use ir::Diagnostic;
 
-use crate::context::{Cx, same_path};
+use crate::context::Cx;
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -38,14 +38,20 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let rules = &cx.policy.filesystem.rules;
+    let index = cx.fs_index();
     for (i, loose) in rules.iter().enumerate() {
-        // Report each looser copy once, against the strictest copy of the same path.
-        let strictest = rules
+        // Report each looser copy once, against the strictest copy of the same path (the last
+        // one listed when several are as strict). The trie node holds every copy.
+        let copies = index
+            .node_of_rule(i)
+            .and_then(|n| index.node(n))
+            .map_or(&[][..], |n| n.rules.as_slice());
+        let strictest = copies
             .iter()
-            .enumerate()
-            .filter(|(j, r)| *j != i && same_path(&r.path, &loose.path) && r.access > loose.access)
-            .max_by_key(|(_, r)| r.access);
-        let Some((_, strict)) = strictest else {
+            .filter_map(|&j| rules.get(j))
+            .filter(|r| r.access > loose.access)
+            .max_by_key(|r| r.access);
+        let Some(strict) = strictest else {
             continue;
         };
         out.push(
@@ -77,5 +83,57 @@ mod tests {
             r#"{"version": "0.8.0-alpha", "process": {"commandLine": "x"},
 "filesystem": {"readwritePaths": ["/a", "/b"], "readonlyPaths": ["/a/./", "/c"], "deniedPaths": ["/a", "/c//"]}}"#
         ));
+    }
+
+    mod reference {
+        //! The brute-force rule the trie-based one replaced, kept as the specification the
+        //! fast one is proved equal to.
+
+        use ir::Diagnostic;
+
+        use super::super::META;
+        use crate::context::{Cx, same_path};
+
+        pub(super) fn reference(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+            let rules = &cx.policy.filesystem.rules;
+            for (i, loose) in rules.iter().enumerate() {
+                // Report each looser copy once, against the strictest copy of the same path.
+                let strictest = rules
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, r)| {
+                        *j != i && same_path(&r.path, &loose.path) && r.access > loose.access
+                    })
+                    .max_by_key(|(_, r)| r.access);
+                let Some((_, strict)) = strictest else {
+                    continue;
+                };
+                out.push(
+                    META.diagnostic(format!(
+                        "`{}` is in `{}` and `{}`; MXC keeps only the `{}` entry",
+                        loose.raw,
+                        loose.access.list_name(),
+                        strict.access.list_name(),
+                        strict.access.list_name()
+                    ))
+                    .with_label(loose.span, "dropped by MXC")
+                    .with_secondary(strict.span, "this stricter entry wins")
+                    .with_help(
+                        "the same path in several lists resolves to the most restrictive list without an \
+                         error; keep one entry per path",
+                    ),
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// The fast rule reports exactly what the brute-force reference reports.
+        #[test]
+        fn equals_brute_force_reference(text in crate::tests::generated::arb_policy()) {
+            crate::tests::generated::same_as_reference(&text, super::check, reference::reference)?;
+        }
     }
 }

@@ -37,7 +37,7 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    let mut seen = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for home in cx.homes() {
         let probe = home.join(FRESH, cx.style);
         let Some(ri) = cx.allowing_rule(FsOp::Write, &probe) else {
@@ -46,10 +46,9 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(rule) = cx.policy.filesystem.rules.get(ri) else {
             continue;
         };
-        if !crate::context::same_path(&rule.path, &home) || seen.contains(&ri) {
+        if !crate::context::same_path(&rule.path, &home) || !seen.insert(ri) {
             continue;
         }
-        seen.push(ri);
         out.push(
             META.diagnostic(format!(
                 "`{}` makes a whole home directory writable",
