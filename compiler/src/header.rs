@@ -196,45 +196,17 @@ fn quoted_list(items: &[&str]) -> String {
         .join(", ")
 }
 
-/// Parses `X.Y.Z` with an optional `-pre` and `+build`, as the `semver` crate would.
+/// Parses a version as MXC does, with `semver::Version::parse`: `X.Y.Z` without leading zeros,
+/// an optional `-pre` whose numeric identifiers have no leading zeros either, and an optional
+/// `+build` of non-empty dot-separated identifiers.
 pub fn parse_semver(raw: &str, span: Span) -> Option<SchemaVersion> {
-    let core_and_pre = raw.split('+').next().unwrap_or(raw);
-    let (core, pre) = match core_and_pre.split_once('-') {
-        Some((c, p)) => (c, Some(p)),
-        None => (core_and_pre, None),
-    };
-    let mut parts = core.split('.');
-    let number = |s: Option<&str>| -> Option<u64> {
-        let s = s?;
-        if s.is_empty()
-            || (s.len() > 1 && s.starts_with('0'))
-            || !s.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        s.parse().ok()
-    };
-    let major = number(parts.next())?;
-    let minor = number(parts.next())?;
-    let patch = number(parts.next())?;
-    if parts.next().is_some() {
-        return None;
-    }
-    if let Some(p) = pre {
-        let ok = !p.is_empty()
-            && p.split('.').all(|id| {
-                !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            });
-        if !ok {
-            return None;
-        }
-    }
+    let version = semver::Version::parse(raw).ok()?;
     Some(SchemaVersion {
         raw: raw.to_owned(),
-        major,
-        minor,
-        patch,
-        pre: pre.map(str::to_owned),
+        major: version.major,
+        minor: version.minor,
+        patch: version.patch,
+        pre: (!version.pre.is_empty()).then(|| version.pre.as_str().to_owned()),
         span,
     })
 }

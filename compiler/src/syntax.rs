@@ -5,12 +5,14 @@
 //! string escapes and duplicate keys.
 
 pub mod cst;
+mod free_form;
 
 use ir::{Code, Diagnostic, SourceId, Span};
 use pest::Parser as _;
 use pest::iterators::Pair;
 
 pub use cst::{Member, Node, NodeKind, Number};
+pub use free_form::drop_ignored_duplicates;
 
 pub const SYNTAX_ERROR: Code = ir::codes::syntax::SYNTAX_ERROR;
 pub const INVALID_UTF8: Code = ir::codes::syntax::INVALID_UTF8;
@@ -31,7 +33,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_bytes: 16 * 1024 * 1024,
-            max_depth: 256,
+            max_depth: 127,
         }
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! The schema stage has already checked types, enums, unknown keys, required fields and numeric
 //! ranges; this stage reads the same tree and never repeats those checks. Explicit `null` counts
-//! as absent here, as in production MXC.
+//! as absent here, as in production MXC, except in the 0.8 version gate (MX2101), where MXC
+//! tests key presence.
 //!
 //! # Modes
 //!
@@ -32,21 +33,21 @@
 //! | MX2013 | prod | a field the phase's request does not carry (e.g. `process` on `start`) | contract: unknown field |
 //! | MX2014 | prod | `sandboxId` prefix that names no state-aware backend | `malformed_id` |
 //! | MX2015 | prod | a backend section that does not match the resolved containment | `Multiple containment backends configured: ...` |
-//! | MX2101 | prod | `network.egress`, `network.ingress`, `runtimeConfig`, `processContainer.network` below 0.8 | `... require schema version 0.8 or later` |
-//! | MX2102 | prod | legacy and directional network fields mixed | `network configuration cannot mix ...` |
+//! | MX2101 | prod | `network.egress`, `network.ingress`, `runtimeConfig`, `processContainer.network` below 0.8 (key present, even `null`) | `... require schema version 0.8 or later` |
+//! | MX2102 | prod | legacy fields beside `egress`/`ingress` (even `{}`), `runtimeConfig.networkProxy` or `processContainer.network.allowedProxyPeer` | `network configuration cannot mix ...` |
 //! | MX2103 | prod | a `cidr`/`except` entry that is not a valid network CIDR | `... must be a valid network CIDR: ...` |
 //! | MX2104 | prod | a DNS name where 0.8 rules take IP/CIDR only | `... must be a valid network CIDR` (D3) |
-//! | MX2105 | prod | `except` entry not contained in its peer (or another family) | `<peer>.except[j] must be contained within <peer>.cidr` |
+//! | MX2105 | prod | `except` entry not contained in its peer (or another family as written: IPv4-mapped IPv6 is IPv6) | `<peer>.except[j] must be contained within <peer>.cidr` |
 //! | MX2106 | prod | empty `to` or `ports` array | `... must contain at least one destination when specified` |
 //! | MX2107 | prod | `endPort` without `port` | `endPort requires port` |
 //! | MX2108 | prod | `endPort` below `port` | `endPort must be >= port` |
 //! | MX2109 | prod | `port`/`endPort` with `protocol: icmp` | `cannot specify port or endPort for protocol='icmp'` |
 //! | MX2201 | prod | `network.proxy` with no variant | `... must specify builtinTestServer, localhost, or url` |
-//! | MX2202 | prod | `network.proxy` with more than one variant | `When network.proxy.builtinTestServer is true, no other proxy options may be set` |
+//! | MX2202 | prod | `builtinTestServer` beside another proxy variant (a warning for `localhost` beside `url`, which MXC resolves to `localhost`) | `When network.proxy.builtinTestServer is true, no other proxy options may be set` |
 //! | MX2203 | prod | `builtinTestServer: false` | `network.proxy.builtinTestServer must be true when present` |
 //! | MX2204 | prod | proxy URL scheme other than `http`/`https` | `... must use the 'http' or 'https' scheme` |
-//! | MX2205 | prod | proxy URL without a host | `... must include a host` |
-//! | MX2206 | prod | proxy URL without an explicit port | `... must include a port` |
+//! | MX2205 | prod | proxy URL without a host, or one the `url` crate refuses | `... must include a host` |
+//! | MX2206 | prod | proxy URL without an explicit port (the `url` crate drops `:80`/`:443` defaults) or with an invalid one | `... must include a port` |
 //! | MX2207 | prod | credentials in a proxy URL (error on bubblewrap/lxc, warning elsewhere) | credentials rejected (leak via `/proc/<pid>/cmdline`) |
 //! | MX2208 | prod | `runtimeConfig.networkProxy` host not canonical loopback | `runtimeConfig.networkProxy must use localhost, 127.0.0.1, or [::1]` |
 //! | MX2209 | prod | `runtimeConfig.networkProxy` with `egress.default=allow` or egress rules | `runtimeConfig.networkProxy requires network.egress.default='deny' with no direct allow or deny rules` |
@@ -83,7 +84,7 @@
 //! | MX2415 | prod | bubblewrap ≥0.8: DNS name in host lists | bubblewrap firewall (IP/CIDR only) |
 //! | MX2416 | prod | bubblewrap: host lists with no enforcing mechanism | `BWRAP_UNENFORCED_HOST_RULES` |
 //! | MX2417 | prod | bubblewrap: `allowLocalNetwork` contradicts the network namespace (error ≥0.8, warning before) | bubblewrap runner |
-//! | MX2418 | prod | LXC: `allowLocalNetwork: true` | LXC ingress refusal |
+//! | MX2418 | prod | LXC: `allowLocalNetwork: true` from 0.8 on, or below 0.8 with `enforcementMode` `firewall`/`both` | LXC ingress refusal |
 //! | MX2419 | prod | isolation_session network acknowledgment (`defaultPolicy: allow` + `allowLocalNetwork: true`) | `Required unrestricted-network acknowledgment` |
 //! | MX2420 | prod | a section the backend refuses (isolation_session: `filesystem`/`ui`/`lifecycle`; microvm: `deniedPaths`, `cwd`; hyperlight: `cwd`, both host lists) | backend `validate()` |
 //! | MX2421 | prod | a feature only the PSEC tier of processcontainer enforces (warning) | BaseContainer PSEC-only |
@@ -107,6 +108,8 @@ mod proxy;
 mod sections;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use proxy::parse_url as parse_proxy_url;
 
 use ir::{Code, Diagnostic, Span};
 

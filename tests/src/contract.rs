@@ -26,6 +26,7 @@
 
 mod disagreements;
 mod fields;
+mod parser;
 mod production;
 mod valid;
 mod values;
@@ -65,12 +66,13 @@ struct Disagreement {
 }
 
 /// Every table of fixtures, in the order of the snapshot.
-const FIXTURES: [&[Fixture]; 5] = [
+const FIXTURES: [&[Fixture]; 6] = [
     valid::FIXTURES,
     fields::FIXTURES,
     values::FIXTURES,
     versions::FIXTURES,
     production::FIXTURES,
+    parser::FIXTURES,
 ];
 
 /// Every fixture, known disagreements excluded.

@@ -152,24 +152,15 @@ fn legacy_proxy(node: &Node, lost: &mut Vec<Lost>) -> Option<Proxy> {
     url_proxy(url.as_str()?, ProxyKind::Url, url.span)
 }
 
-/// Parses `scheme://[user@]host:port[/...]`; returns `None` when there is no explicit port.
+/// Reads a proxy URL as MXC does (the `url` crate: host normalised, IPv6 in brackets); `None`
+/// when it does not parse or has no explicit port, which validation reports.
 pub(crate) fn url_proxy(url: &str, kind: ProxyKind, span: ir::Span) -> Option<Proxy> {
-    let (scheme, rest) = url.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
-    let (host, port) = if let Some(v6) = host_port.strip_prefix('[') {
-        let (h, p) = v6.split_once("]:")?;
-        (format!("[{h}]"), p)
-    } else {
-        let (h, p) = host_port.rsplit_once(':')?;
-        (h.to_owned(), p)
-    };
-    let port: u16 = port.parse().ok()?;
+    let url = crate::validate::parse_proxy_url(url).ok()?;
     Some(Proxy {
         kind,
-        host: host.to_lowercase(),
-        port,
-        scheme: scheme.to_lowercase(),
+        host: url.host_str()?.to_owned(),
+        port: url.port()?,
+        scheme: url.scheme().to_owned(),
         span,
     })
 }

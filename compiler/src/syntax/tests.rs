@@ -49,6 +49,27 @@ fn too_large() {
     assert!(check(&big).starts_with("MX1005"));
 }
 
+/// The default depth limit is serde_json's, as MXC's parser meets it: 127 nested levels are
+/// read, 128 are refused at the 128th bracket.
+#[test]
+fn default_depth_is_serde_jsons() {
+    let nested = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+    let depth_errors = |levels: usize| {
+        let (_, diags) = parse(SourceId(0), nested(levels).as_bytes(), Limits::default());
+        diags
+            .iter()
+            .map(|d| {
+                (
+                    d.code.as_str().to_owned(),
+                    d.primary_span().map(|s| s.start),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(depth_errors(127), vec![]);
+    assert_eq!(depth_errors(128), vec![("MX1004".to_owned(), Some(127))]);
+}
+
 #[test]
 fn spans_point_at_keys_and_values() {
     let text = br#"{ "k" : [ 1 , "v" ] }"#;

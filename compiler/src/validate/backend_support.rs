@@ -226,7 +226,9 @@ fn legacy(cx: &mut Cx<'_>, net: &Net<'_>) {
                 );
             }
         }
-        Backend::Lxc => {
+        // MXC installs the LXC ingress chain, which refuses inbound traffic, from 0.8 on, and
+        // before 0.8 only when `enforcementMode` asks for a firewall.
+        Backend::Lxc if at_0_8 || matches!(net.enforcement, "firewall" | "both") => {
             if let Some((true, span)) = net.allow_local {
                 cx.push(
                     Diagnostic::error(LXC_LOCAL_NETWORK, "the `lxc` backend does not support `allowLocalNetwork` `true`")

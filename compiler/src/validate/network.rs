@@ -29,7 +29,10 @@ pub(crate) struct Net<'a> {
     pub(crate) network: Option<&'a Node>,
     /// Legacy members present under `network`.
     pub(crate) legacy: Vec<&'a Member>,
-    /// Directional fields present: their dotted name and key span.
+    /// Directional keys present, `null` included: their dotted name and key span.
+    pub(crate) directional_keys: Vec<(&'static str, Span)>,
+    /// Directional settings populated (`egress`, `ingress`, `runtimeConfig.networkProxy`,
+    /// `processContainer.network.allowedProxyPeer`): their section's name and key span.
     pub(crate) directional_fields: Vec<(&'static str, Span)>,
     /// True when MXC parses the config in the directional (0.8) shape.
     pub(crate) directional: bool,
@@ -62,27 +65,37 @@ impl<'a> Net<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        // The version gate tests key presence, `null` included; the legacy/directional mix
+        // counts only populated directional settings (`select_network_format`).
+        let mut directional_keys = Vec::new();
         let mut directional_fields = Vec::new();
         if let Some(n) = network {
             for (key, name) in [("egress", "network.egress"), ("ingress", "network.ingress")] {
-                if let Some(m) = n.member(key).filter(|m| !m.value.is_null()) {
-                    directional_fields.push((name, m.key_span));
+                if let Some(m) = n.member(key) {
+                    directional_keys.push((name, m.key_span));
+                    if !m.value.is_null() {
+                        directional_fields.push((name, m.key_span));
+                    }
                 }
             }
         }
-        if let Some(m) = cx
-            .root
-            .member("runtimeConfig")
-            .filter(|m| !m.value.is_null())
-        {
-            directional_fields.push(("runtimeConfig", m.key_span));
+        if let Some(m) = cx.root.member("runtimeConfig") {
+            directional_keys.push(("runtimeConfig", m.key_span));
+            if m.value
+                .member("networkProxy")
+                .is_some_and(|p| !p.value.is_null())
+            {
+                directional_fields.push(("runtimeConfig", m.key_span));
+            }
         }
-        if let Some(m) = cx
-            .process_container()
-            .and_then(|pc| pc.member("network"))
-            .filter(|m| !m.value.is_null())
-        {
-            directional_fields.push(("processContainer.network", m.key_span));
+        if let Some(m) = cx.process_container().and_then(|pc| pc.member("network")) {
+            directional_keys.push(("processContainer.network", m.key_span));
+            if m.value
+                .member("allowedProxyPeer")
+                .is_some_and(|p| !p.value.is_null())
+            {
+                directional_fields.push(("processContainer.network", m.key_span));
+            }
         }
         let directional = cx.header.version_at_least(0, 8) && legacy.is_empty();
         let egress = network.and_then(|n| n.get_present("egress"));
@@ -106,6 +119,7 @@ impl<'a> Net<'a> {
         Net {
             network,
             legacy,
+            directional_keys,
             directional_fields,
             directional,
             egress,
@@ -167,7 +181,7 @@ pub(crate) fn check(cx: &mut Cx<'_>) {
                 || "no `version`".to_owned(),
                 |v| format!("`version` `{}`", v.raw),
             );
-            for (name, span) in &net.directional_fields {
+            for (name, span) in &net.directional_keys {
                 cx.push(
                     Diagnostic::error(DIRECTIONAL_NEEDS_0_8, format!("`{name}` requires schema version 0.8 or later"))
                         .with_label(*span, format!("the config declares {declared}"))
@@ -243,8 +257,10 @@ fn check_peer(cx: &mut Cx<'_>, peer: &Node, at_peer: &str) {
         let Some(except) = parse_cidr(cx, text, item.span, &name) else {
             continue;
         };
-        if !cidr.covers(except) {
-            let why = if cidr.family == except.family {
+        // MXC compares the families as written: an IPv4-mapped IPv6 block is IPv6 there.
+        let same_family = written_v6(raw) == written_v6(text);
+        if !same_family || !cidr.covers(except) {
+            let why = if same_family {
                 "it lies outside the peer"
             } else {
                 "it is of another address family"
@@ -257,6 +273,11 @@ fn check_peer(cx: &mut Cx<'_>, peer: &Node, at_peer: &str) {
             );
         }
     }
+}
+
+/// True when a CIDR is written as an IPv6 address (IPv4-mapped ones included).
+fn written_v6(raw: &str) -> bool {
+    raw.contains(':')
 }
 
 /// Parses a rule CIDR as MXC does (host bits must be zero, names rejected).

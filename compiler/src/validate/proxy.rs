@@ -2,8 +2,6 @@
 //! the proxy forms and combinations each backend refuses. Messages never repeat a URL, which may
 //! carry credentials.
 
-use std::net::IpAddr;
-
 use ir::{Backend, Diagnostic, Severity, Span};
 
 use crate::syntax::Node;
@@ -17,52 +15,22 @@ use crate::validate::{
 
 const VARIANTS: [&str; 3] = ["builtinTestServer", "localhost", "url"];
 
-/// The parts of a proxy URL that MXC checks.
-pub(crate) struct ProxyUrl<'a> {
-    pub(crate) scheme: Option<&'a str>,
-    pub(crate) credentials: bool,
-    pub(crate) host: &'a str,
-    pub(crate) port: Option<&'a str>,
+/// A proxy URL as MXC reads it: through the WHATWG URL parser of the `url` crate, which strips
+/// surrounding spaces, lower-cases the scheme and host, normalises IPv4 hosts (`127.1`,
+/// `0x7f.1`, `2130706433` and `0177.0.0.1` are all `127.0.0.1`) and drops a scheme's default
+/// port (`http://host:80` has no port).
+pub(crate) fn parse_url(raw: &str) -> Result<url::Url, url::ParseError> {
+    url::Url::parse(raw)
 }
 
-impl<'a> ProxyUrl<'a> {
-    pub(crate) fn parse(raw: &'a str) -> ProxyUrl<'a> {
-        let (scheme, rest) = match raw.split_once("://") {
-            Some((s, r)) => (Some(s), r),
-            None => (None, raw),
-        };
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        let (credentials, host_port) = match authority.rsplit_once('@') {
-            Some((_, hp)) => (true, hp),
-            None => (false, authority),
-        };
-        let (host, port) = if let Some(inner) = host_port.strip_prefix('[') {
-            match inner.split_once(']') {
-                Some((h, after)) => (
-                    host_port.get(..h.len() + 2).unwrap_or(host_port),
-                    after.strip_prefix(':'),
-                ),
-                None => (host_port, None),
-            }
-        } else {
-            match host_port.rsplit_once(':') {
-                Some((h, p)) => (h, Some(p)),
-                None => (host_port, None),
-            }
-        };
-        ProxyUrl {
-            scheme,
-            credentials,
-            host,
-            port: port.filter(|p| !p.is_empty()),
-        }
-    }
-
-    /// True for `localhost`, `127.0.0.0/8` and `::1`.
-    pub(crate) fn is_loopback_host(&self) -> bool {
-        let bare = self.host.trim_start_matches('[').trim_end_matches(']');
-        bare.eq_ignore_ascii_case("localhost")
-            || bare.parse::<IpAddr>().is_ok_and(ir::net::is_loopback)
+/// True for `localhost`, `127.0.0.0/8` and `::1`, as MXC tests a parsed host (an IPv4-mapped
+/// IPv6 address is not loopback there).
+pub(crate) fn is_loopback_host(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d == "localhost",
+        Some(url::Host::Ipv4(a)) => a.is_loopback(),
+        Some(url::Host::Ipv6(a)) => a.is_loopback(),
+        None => false,
     }
 }
 
@@ -73,6 +41,7 @@ pub(crate) fn check(cx: &mut Cx<'_>) {
         if cx.production() {
             if let Some(url) = proxy.get_present("url")
                 && let Some(raw) = url.as_str()
+                && proxy.get_present("localhost").is_none()
             {
                 url_shape(
                     cx,
@@ -119,6 +88,16 @@ fn variants(cx: &mut Cx<'_>, proxy: &Node) {
                 .with_help("a proxy section selects one proxy; add `\"url\": \"http://host:port\"` or `\"localhost\": <port>`, or remove `proxy`"),
         ),
         [_] => {}
+        // MXC refuses a second variant only beside `builtinTestServer`; with `localhost` and
+        // `url` it uses `localhost` and never reads the URL, so production mode only warns.
+        [first, second] if cx.production() && first.key != "builtinTestServer" && second.key != "builtinTestServer" => {
+            cx.push(
+                Diagnostic::new(PROXY_SEVERAL_VARIANTS, Severity::Warning, format!("`network.proxy` sets both `{}` and `{}`", first.key, second.key))
+                    .with_label(second.key_span, "second proxy")
+                    .with_secondary(first.key_span, "first proxy")
+                    .with_help("MXC uses the `localhost` proxy and ignores `url` without checking it; keep the one proxy the sandbox should use"),
+            );
+        }
         [first, rest @ ..] => {
             for m in rest {
                 cx.push(
@@ -157,11 +136,14 @@ fn url_shape(
     name: &str,
     credentials: Severity,
 ) -> Option<()> {
-    let url = ProxyUrl::parse(raw);
-    let scheme_ok = url
-        .scheme
-        .is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
-    if !scheme_ok {
+    let url = match parse_url(raw) {
+        Ok(url) => url,
+        Err(e) => {
+            cx.push(unparsable(e, span, name));
+            return None;
+        }
+    };
+    if !matches!(url.scheme(), "http" | "https") {
         cx.push(
             Diagnostic::error(
                 PROXY_URL_SCHEME,
@@ -172,7 +154,7 @@ fn url_shape(
         );
         return None;
     }
-    if url.credentials {
+    if !url.username().is_empty() || url.password().is_some() {
         let d = Diagnostic::new(PROXY_URL_CREDENTIALS, credentials, format!("`{name}` contains credentials"))
             .with_label(span, "user information before `@` (not shown)")
             .with_help(if credentials == Severity::Error {
@@ -182,7 +164,7 @@ fn url_shape(
             });
         cx.push(d);
     }
-    if url.host.is_empty() || url.host == "[]" {
+    if url.host_str().is_none_or(str::is_empty) {
         cx.push(
             Diagnostic::error(PROXY_URL_HOST, format!("`{name}` must include a host"))
                 .with_label(span, "no host")
@@ -190,18 +172,41 @@ fn url_shape(
         );
         return None;
     }
-    let port_ok = url
-        .port
-        .is_some_and(|p| p.parse::<u16>().is_ok_and(|n| n > 0));
-    if !port_ok {
+    if url.port().is_none() {
         cx.push(
             Diagnostic::error(PROXY_URL_PORT, format!("`{name}` must include a port"))
-                .with_label(span, "no valid explicit port")
-                .with_help("MXC does not assume a default port; write the port explicitly, e.g. `http://host:8080`"),
+                .with_label(span, "no explicit port")
+                .with_help("MXC does not assume a default port, and its URL parser drops the scheme's default one (`:80` for `http`, `:443` for `https`); write the port explicitly, e.g. `http://host:8080`"),
         );
         return None;
     }
     Some(())
+}
+
+/// The error for a string the URL parser refuses, with the code of the part at fault.
+fn unparsable(e: url::ParseError, span: Span, name: &str) -> Diagnostic {
+    let (code, label, help) = match e {
+        url::ParseError::InvalidPort => (
+            PROXY_URL_PORT,
+            "invalid port",
+            "write the port as digits only, from 0 to 65535, e.g. `http://host:8080`",
+        ),
+        url::ParseError::RelativeUrlWithoutBase
+        | url::ParseError::RelativeUrlWithCannotBeABaseBase
+        | url::ParseError::SetHostOnCannotBeABaseUrl => (
+            PROXY_URL_SCHEME,
+            "not an `http://` or `https://` URL",
+            "MXC proxies are HTTP/S proxies; write the URL as `http://host:port`",
+        ),
+        _ => (
+            PROXY_URL_HOST,
+            "invalid host",
+            "write the proxy's host name or IP address, e.g. `http://proxy.internal:3128`",
+        ),
+    };
+    Diagnostic::error(code, format!("`{name}` is not a valid URL: {e}"))
+        .with_label(span, label)
+        .with_help(help)
 }
 
 /// `runtimeConfig.networkProxy`: a loopback HTTP/S URL, only with a ruleless deny egress.
@@ -218,9 +223,10 @@ fn runtime_proxy(cx: &mut Cx<'_>, net: &Net<'_>) {
     )
     .is_some()
     {
-        let url = ProxyUrl::parse(raw);
         let canonical = ["localhost", "127.0.0.1", "[::1]"];
-        if !canonical.iter().any(|h| url.host.eq_ignore_ascii_case(h)) {
+        let host = parse_url(raw).ok();
+        let host = host.as_ref().and_then(url::Url::host_str).unwrap_or("");
+        if !canonical.contains(&host) {
             cx.push(
                 Diagnostic::error(RUNTIME_PROXY_NOT_LOOPBACK, "`runtimeConfig.networkProxy` must use `localhost`, `127.0.0.1` or `[::1]`")
                     .with_label(span, "not a canonical loopback host")
@@ -254,11 +260,15 @@ fn backend_rules(cx: &mut Cx<'_>, net: &Net<'_>, proxy: &Node) {
     let proxy_span = net.legacy_span("proxy").unwrap_or(proxy.span);
     let builtin = proxy.get_present("builtinTestServer").is_some();
     let localhost = proxy.get_present("localhost").is_some();
+    // MXC uses `localhost` when both it and `url` are given, and then never reads the URL.
     let url = proxy
         .get_present("url")
         .and_then(Node::as_str)
-        .map(ProxyUrl::parse);
-    let loopback_url = url.as_ref().is_some_and(ProxyUrl::is_loopback_host);
+        .filter(|_| !localhost)
+        .map(|raw| parse_url(raw).ok());
+    let loopback_url = url
+        .as_ref()
+        .is_some_and(|u| u.as_ref().is_some_and(is_loopback_host));
     let remote = url.is_some() && !loopback_url;
     let firewall = matches!(net.enforcement, "firewall" | "both");
     let refuse_form = |cx: &mut Cx<'_>, what: &str, help: &str| {

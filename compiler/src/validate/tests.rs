@@ -475,11 +475,22 @@ fn backends() {
             false,
             r#"{"version":"0.8.0-alpha","process":{"commandLine":"x"},"network":{"allowLocalNetwork":true}}"#
         ),
-        // MX2418: lxc allowLocalNetwork.
+        // MX2418: lxc allowLocalNetwork, refused from 0.8 on and before 0.8 only with a firewall
+        // (MXC installs no ingress chain in capabilities mode below 0.8, so the first is ok).
         (
             L,
             false,
             r#"{"version":"0.7.0-alpha","containment":"lxc","lxc":{"distribution":"a","release":"b"},"process":{"commandLine":"x"},"network":{"allowLocalNetwork":true}}"#
+        ),
+        (
+            L,
+            false,
+            r#"{"version":"0.7.0-alpha","containment":"lxc","lxc":{"distribution":"a","release":"b"},"process":{"commandLine":"x"},"network":{"enforcementMode":"firewall","allowLocalNetwork":true}}"#
+        ),
+        (
+            L,
+            false,
+            r#"{"version":"0.8.0-alpha","containment":"lxc","lxc":{"distribution":"a","release":"b"},"process":{"commandLine":"x"},"network":{"allowLocalNetwork":true}}"#
         ),
         // MX2419: isolation session acknowledgment (provision and one-shot).
         (
@@ -510,4 +521,85 @@ fn backends() {
             r#"{"version":"0.7.0-alpha","containment":"windows_sandbox","process":{"commandLine":"x"},"network":{"defaultPolicy":"allow"}}"#
         ),
     ]));
+}
+
+/// Issue 14: the cases where mxcc read a config differently from MXC's parser, each checked
+/// against MXC's Linux executor.
+#[test]
+fn mxc_parser_agreement() {
+    let p = r#""process":{"commandLine":"x"}"#;
+    let cases: Vec<String> = vec![
+        // Versions as `semver::Version::parse` reads them.
+        format!(r#"{{"version":"0.8.0+",{p}}}"#),
+        format!(r#"{{"version":"0.8.0+b+c",{p}}}"#),
+        format!(r#"{{"version":"0.8.0-alpha.01",{p}}}"#),
+        format!(r#"{{"version":"0.8.0-01",{p}}}"#),
+        format!(r#"{{"version":"0.8.0-alpha+001",{p}}}"#),
+        // The 0.8 version gate tests key presence, `null` included.
+        format!(r#"{{"version":"0.7.0-alpha",{p},"network":{{"egress":null}}}}"#),
+        format!(r#"{{"version":"0.7.0-alpha",{p},"runtimeConfig":null}}"#),
+        // The legacy/directional mix counts only populated settings.
+        format!(
+            r#"{{"version":"0.8.0-alpha",{p},"network":{{"defaultPolicy":"allow","allowLocalNetwork":true}},"runtimeConfig":{{}}}}"#
+        ),
+        format!(
+            r#"{{"version":"0.8.0-alpha",{p},"network":{{"defaultPolicy":"allow","allowLocalNetwork":true,"egress":{{}}}}}}"#
+        ),
+        // A `null` egress rule.
+        format!(r#"{{"version":"0.8.0-alpha",{p},"network":{{"egress":{{"allow":[null]}}}}}}"#),
+        // `except` is family-strict as written: IPv4-mapped IPv6 is IPv6.
+        format!(
+            r#"{{"version":"0.8.0-alpha",{p},"network":{{"egress":{{"allow":[{{"to":[{{"cidr":"0.0.0.0/0","except":["::ffff:0:0/96"]}}]}}]}}}}}}"#
+        ),
+        format!(
+            r#"{{"version":"0.8.0-alpha",{p},"network":{{"egress":{{"allow":[{{"to":[{{"cidr":"::ffff:10.0.0.0/104","except":["::ffff:10.1.0.0/112"]}}]}}]}}}}}}"#
+        ),
+        // Duplicate keys inside values MXC does not read.
+        format!(r#"{{"version":"0.8.0-alpha",{p},"_comment":{{"a":1,"a":2}}}}"#),
+        format!(r#"{{"version":"0.8.0-alpha",{p},"experimental":{{"zz":1,"zz":2}}}}"#),
+        format!(r#"{{"version":"0.8.0-alpha",{p},"experimental":{{"test":{{}},"test":{{}}}}}}"#),
+    ];
+    let cases: Vec<(Platform, bool, &str)> = cases.iter().map(|c| (L, false, c.as_str())).collect();
+    insta::assert_snapshot!(run(&cases));
+}
+
+/// Issue 14: proxy URLs read by the `url` crate, as MXC reads them.
+#[test]
+fn proxy_urls_as_mxc_parses_them() {
+    let legacy = |url: &str| {
+        format!(
+            r#"{{"version":"0.7.0-alpha","process":{{"commandLine":"x"}},"network":{{"defaultPolicy":"allow","proxy":{{"url":"{url}"}}}}}}"#
+        )
+    };
+    let runtime = |url: &str| {
+        format!(
+            r#"{{"version":"0.8.0-alpha","process":{{"commandLine":"x"}},"runtimeConfig":{{"networkProxy":"{url}"}}}}"#
+        )
+    };
+    let lxc = |url: &str| {
+        format!(
+            r#"{{"version":"0.7.0-alpha","containment":"lxc","lxc":{{"distribution":"a","release":"b"}},"process":{{"commandLine":"x"}},"network":{{"enforcementMode":"firewall","defaultPolicy":"block","proxy":{{"url":"{url}"}}}}}}"#
+        )
+    };
+    let cases = [
+        legacy("http://proxy:80"),
+        legacy("https://proxy:443"),
+        legacy("http://proxy:443"),
+        legacy("http://proxy:+3128"),
+        legacy("http://proxy:0"),
+        legacy(" http://proxy:3128 "),
+        legacy("http://pro xy:3128"),
+        legacy("http://@proxy:3128"),
+        runtime("http://127.1:3128"),
+        runtime("http://0x7f.1:3128"),
+        runtime("http://2130706433:3128"),
+        runtime("http://0177.0.0.1:3128"),
+        runtime("http://[::ffff:127.0.0.1]:3128"),
+        lxc("http://127.1:3128"),
+        lxc("http://[::ffff:127.0.0.1]:3128"),
+        r#"{"version":"0.7.0-alpha","process":{"commandLine":"x"},"network":{"defaultPolicy":"allow","proxy":{"localhost":3128,"url":"ftp://x"}}}"#
+            .to_owned(),
+    ];
+    let cases: Vec<(Platform, bool, &str)> = cases.iter().map(|c| (L, false, c.as_str())).collect();
+    insta::assert_snapshot!(run(&cases));
 }

@@ -63,19 +63,19 @@ crate::codes::declare_codes! {
     /// ```
     TRAILING_DATA = "MX1003", "trailing-data", Error;
 
-    /// The JSON nests deeper than the limit of 256 levels.
+    /// The JSON nests deeper than the limit of 127 levels.
     ///
     /// ## What it means
-    /// No MXC config nests more than a handful of objects deep, so a file with more than 256 open
-    /// brackets at once is not a policy (or is built to exhaust a parser). mxcc counts the depth in
-    /// one linear pass before its recursive parser runs, and stops there. The label points at the
-    /// first bracket beyond the limit.
+    /// MXC's JSON parser (serde_json) refuses a document with more than 127 open brackets at once
+    /// ("recursion limit exceeded"), and no MXC config nests more than a handful of objects deep.
+    /// mxcc applies the same limit, counting the depth in one linear pass before its recursive
+    /// parser runs, and stops there. The label points at the first bracket beyond the limit.
     ///
     /// ## Example
     /// ```text
     /// $ python3 -c "print('{\"version\": \"0.8.0-alpha\", \"x\": ' + '['*300 + ']'*300 + '}')" > deep.json
     /// $ mxcc check deep.json
-    /// error[MX1004]: nesting is deeper than 256 levels
+    /// error[MX1004]: nesting is deeper than 127 levels
     ///   = help: no MXC config nests this deeply; the file is probably not a policy
     /// ```
     ///

@@ -562,16 +562,17 @@ crate::codes::declare_codes! {
     /// `network.proxy` sets more than one of `builtinTestServer`, `localhost` and `url`.
     ///
     /// ## What it means
-    /// The variants are alternatives: the sandbox's traffic goes to one proxy. MXC refuses a
-    /// section that names two instead of picking one, so the policy never silently uses a proxy
-    /// other than the one you meant. Each extra variant is reported at its key. Under `--exact` the
-    /// contract schema reports this as MX1110.
+    /// The variants are alternatives: the sandbox's traffic goes to one proxy. MXC refuses
+    /// `builtinTestServer` beside another variant; each extra variant is reported at its key.
+    /// Given `localhost` and `url`, MXC uses `localhost` and never reads the URL, so mxcc only
+    /// warns there (the URL is not checked either). Under `--exact` the contract schema reports
+    /// any two variants as MX1110.
     ///
     /// ## Example
     /// ```json
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "make"},
     ///  "network": {"defaultPolicy": "allow",
-    ///              "proxy": {"localhost": 3128, "url": "http://proxy.internal:3128"}}}
+    ///              "proxy": {"builtinTestServer": true, "url": "http://proxy.internal:3128"}}}
     /// ```
     ///
     /// ## What to do
@@ -625,12 +626,14 @@ crate::codes::declare_codes! {
     /// ```
     PROXY_URL_SCHEME = "MX2204", "proxy-url-scheme", Error;
 
-    /// A proxy URL has no host.
+    /// A proxy URL has no host, or one the URL parser refuses.
     ///
     /// ## What it means
     /// `network.proxy.url` and `runtimeConfig.networkProxy` must name the machine the proxy runs
     /// on. A URL such as `http://:3128` has a scheme and a port but no host, so MXC cannot tell
-    /// where to send traffic and refuses it.
+    /// where to send traffic and refuses it. MXC reads the URL with a URL parser, which also
+    /// refuses hosts such as `pro xy` or `1.2.3.256`; it accepts and normalises numeric forms
+    /// such as `127.1` or `0x7f.1` (both `127.0.0.1`), which then count as loopback.
     ///
     /// ## Example
     /// ```json
@@ -650,8 +653,10 @@ crate::codes::declare_codes! {
     ///
     /// ## What it means
     /// MXC does not assume a default port for a proxy: the URL must give one explicitly after the
-    /// host, as `:port` with a number from 1 to 65535. Applies to `network.proxy.url` and
-    /// `runtimeConfig.networkProxy`.
+    /// host, as `:port` with a number up to 65535. MXC reads the URL with a URL parser that drops
+    /// the scheme's default port, so `http://host:80` and `https://host:443` count as having no
+    /// port, and a port that is not all digits (`:+3128`) is refused as invalid. Applies to
+    /// `network.proxy.url` and `runtimeConfig.networkProxy`.
     ///
     /// ## Example
     /// ```json

@@ -1,0 +1,449 @@
+//! How MXC's parser reads values (issue 14): versions through `semver`, proxy URLs through the
+//! `url` crate, key presence in the 0.8 version gate, `null` egress rules, the family of
+//! `except`, serde_json's nesting limit, repeated keys in values MXC does not read, the
+//! legacy/directional mix and LXC's `allowLocalNetwork`.
+
+use crate::contract::{Fixture, LINUX, WINDOWS};
+
+pub(super) const FIXTURES: &[Fixture] = &[
+    Fixture {
+        name: "version/build-empty",
+        platform: LINUX,
+        exact: "reject MX2001 MX2005",
+        production: "reject MX2001",
+        oracle: "rejected: must be semver",
+        rule: "MXC parses `version` with `semver::Version::parse`: build metadata after `+` is not empty",
+        text: r#"
+{"version": "0.8.0+", "process": {"commandLine": "true"}}
+"#,
+    },
+    Fixture {
+        name: "version/build-two-plus",
+        platform: LINUX,
+        exact: "reject MX2001 MX2005",
+        production: "reject MX2001",
+        oracle: "rejected: must be semver",
+        rule: "MXC parses `version` with `semver::Version::parse`: build metadata holds no second `+`",
+        text: r#"
+{"version": "0.8.0+b+c", "process": {"commandLine": "true"}}
+"#,
+    },
+    Fixture {
+        name: "version/pre-leading-zero",
+        platform: LINUX,
+        exact: "reject MX2001 MX2005",
+        production: "reject MX2001",
+        oracle: "rejected: must be semver",
+        rule: "MXC parses `version` with `semver::Version::parse`: a numeric pre-release identifier has no leading zero",
+        text: r#"
+{"version": "0.8.0-alpha.01", "process": {"commandLine": "true"}}
+"#,
+    },
+    Fixture {
+        name: "version/pre-numeric-leading-zero",
+        platform: LINUX,
+        exact: "reject MX2001 MX2005",
+        production: "reject MX2001",
+        oracle: "rejected: must be semver",
+        rule: "MXC parses `version` with `semver::Version::parse`: a numeric pre-release identifier has no leading zero",
+        text: r#"
+{"version": "0.8.0-01", "process": {"commandLine": "true"}}
+"#,
+    },
+    Fixture {
+        name: "version/build-leading-zero",
+        platform: LINUX,
+        exact: "reject MX2005",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC parses `version` with `semver::Version::parse`: build identifiers may have leading zeros",
+        text: r#"
+{"version": "0.8.0+build.01", "process": {"commandLine": "true"}}
+"#,
+    },
+    Fixture {
+        name: "0.7/egress-null",
+        platform: LINUX,
+        exact: "reject MX1101",
+        production: "reject MX2101",
+        oracle: "rejected: require schema version 0.8 or later",
+        rule: "the 0.8 version gate tests key presence, so an explicit `null` counts",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": null}}
+"#,
+    },
+    Fixture {
+        name: "0.7/ingress-null",
+        platform: LINUX,
+        exact: "reject MX1101",
+        production: "reject MX2101",
+        oracle: "rejected: require schema version 0.8 or later",
+        rule: "the 0.8 version gate tests key presence, so an explicit `null` counts",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"ingress": null}}
+"#,
+    },
+    Fixture {
+        name: "0.7/runtime-config-null",
+        platform: LINUX,
+        exact: "reject MX1101",
+        production: "reject MX2101",
+        oracle: "rejected: require schema version 0.8 or later",
+        rule: "the 0.8 version gate tests key presence, so an explicit `null` counts",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "runtimeConfig": null}
+"#,
+    },
+    Fixture {
+        name: "0.7/process-container-network-null",
+        platform: WINDOWS,
+        exact: "reject MX1101",
+        production: "reject MX2101",
+        oracle: "rejected: require schema version 0.8 or later",
+        rule: "the 0.8 version gate tests key presence, so an explicit `null` counts",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "whoami"}, "processContainer": {"network": null}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/egress-allow-null-rule",
+        platform: LINUX,
+        exact: "reject MX1106",
+        production: "reject MX1102",
+        oracle: "rejected: invalid type: null, expected struct NetworkRule",
+        rule: "an egress rule is a struct: `null` in `allow` or `deny` is refused",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [null]}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/egress-deny-null-rule",
+        platform: LINUX,
+        exact: "reject MX1106",
+        production: "reject MX1102",
+        oracle: "rejected: invalid type: null, expected struct NetworkRule",
+        rule: "an egress rule is a struct: `null` in `allow` or `deny` is refused",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"deny": [null]}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/except-mapped-in-ipv4",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2105",
+        oracle: "rejected: must be contained within",
+        rule: "`except` is family-strict as written: an IPv4-mapped IPv6 block is IPv6",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [{"to": [{"cidr": "0.0.0.0/0", "except": ["::ffff:0:0/96"]}]}]}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/except-ipv4-in-mapped",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2105",
+        oracle: "rejected: must be contained within",
+        rule: "`except` is family-strict as written: an IPv4-mapped IPv6 block is IPv6",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [{"to": [{"cidr": "::ffff:10.0.0.0/104", "except": ["10.1.0.0/16"]}]}]}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/except-mapped-in-mapped",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "`except` is family-strict as written: an IPv4-mapped IPv6 block is IPv6",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [{"to": [{"cidr": "::ffff:10.0.0.0/104", "except": ["::ffff:10.1.0.0/112"]}]}]}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/nesting-127",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "serde_json's recursion limit: 127 nested levels are read, the 128th bracket is refused",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "_comment": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/nesting-128",
+        platform: LINUX,
+        exact: "reject MX1004",
+        production: "reject MX1004",
+        oracle: "rejected: recursion limit exceeded",
+        rule: "serde_json's recursion limit: 127 nested levels are read, the 128th bracket is refused",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "_comment": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-url-http-default-port",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2206",
+        oracle: "rejected: must include a port",
+        rule: "MXC reads proxy URLs with the `url` crate, which drops a scheme's default port",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"url": "http://proxy.internal:80"}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-url-https-default-port",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2206",
+        oracle: "rejected: must include a port",
+        rule: "MXC reads proxy URLs with the `url` crate, which drops a scheme's default port",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"url": "https://proxy.internal:443"}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-url-other-default-port",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC reads proxy URLs with the `url` crate: `:443` is no default for `http`",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"url": "http://proxy.internal:443"}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-url-signed-port",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2206",
+        oracle: "rejected: invalid port number",
+        rule: "MXC reads proxy URLs with the `url` crate: a port is digits only",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"url": "http://proxy.internal:+3128"}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-url-port-zero",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC reads proxy URLs with the `url` crate: port 0 is an explicit port",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"url": "http://proxy.internal:0"}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-url-spaces",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC reads proxy URLs with the `url` crate, which strips leading and trailing spaces",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"url": " http://proxy.internal:3128 "}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-url-space-in-host",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2205",
+        oracle: "rejected: invalid international domain name",
+        rule: "MXC reads proxy URLs with the `url` crate: a host holds no space",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"url": "http://proxy internal:3128"}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-url-empty-user",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC reads proxy URLs with the `url` crate: an empty `@` carries no credentials",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"url": "http://@proxy.internal:3128"}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/runtime-proxy-ipv4-short",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC reads proxy URLs with the `url` crate, which normalises IPv4 hosts to `127.0.0.1`",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "runtimeConfig": {"networkProxy": "http://127.1:3128"}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/runtime-proxy-ipv4-hex",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC reads proxy URLs with the `url` crate, which normalises IPv4 hosts to `127.0.0.1`",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "runtimeConfig": {"networkProxy": "http://0x7f.1:3128"}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/runtime-proxy-ipv4-integer",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC reads proxy URLs with the `url` crate, which normalises IPv4 hosts to `127.0.0.1`",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "runtimeConfig": {"networkProxy": "http://2130706433:3128"}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/runtime-proxy-ipv4-octal",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC reads proxy URLs with the `url` crate, which normalises IPv4 hosts to `127.0.0.1`",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "runtimeConfig": {"networkProxy": "http://0177.0.0.1:3128"}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/runtime-proxy-mapped-loopback",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2208",
+        oracle: "rejected: must use localhost, 127.0.0.1, or [::1]",
+        rule: "MXC reads proxy URLs with the `url` crate: `[::ffff:127.0.0.1]` is not one of the canonical loopback hosts",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "runtimeConfig": {"networkProxy": "http://[::ffff:127.0.0.1]:3128"}}
+"#,
+    },
+    Fixture {
+        name: "0.7/lxc-proxy-short-loopback",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2215",
+        oracle: "rejected: host is a loopback address",
+        rule: "MXC reads proxy URLs with the `url` crate: `127.1` is `127.0.0.1`, a loopback host LXC refuses",
+        text: r#"
+{"version": "0.7.0-alpha", "containment": "lxc", "lxc": {"distribution": "ubuntu", "release": "24.04"}, "process": {"commandLine": "true"}, "network": {"enforcementMode": "firewall", "defaultPolicy": "block", "proxy": {"url": "http://127.1:3128"}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/proxy-localhost-and-url",
+        platform: LINUX,
+        exact: "reject MX1110",
+        production: "accept",
+        oracle: "accepted",
+        rule: "with `localhost` and `url`, MXC uses `localhost` and never reads the URL (mxcc warns, MX2202)",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"localhost": 3128, "url": "http://proxy.internal:3128"}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-localhost-and-ftp-url",
+        platform: LINUX,
+        exact: "reject MX1110",
+        production: "accept",
+        oracle: "accepted",
+        rule: "with `localhost` and `url`, MXC uses `localhost` and never reads the URL (mxcc warns, MX2202)",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"localhost": 3128, "url": "ftp://proxy.internal:21"}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/proxy-builtin-and-url",
+        platform: LINUX,
+        exact: "reject MX1110",
+        production: "reject MX2202",
+        oracle: "rejected: no other proxy options may be set",
+        rule: "beside `builtinTestServer` no other proxy variant is accepted",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "proxy": {"builtinTestServer": true, "url": "http://proxy.internal:3128"}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/duplicate-key-in-comment",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "serde keeps the last of repeated keys in values MXC does not read as a struct (`_comment`)",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "_comment": {"note": 1, "note": 2}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/duplicate-unknown-experimental",
+        platform: LINUX,
+        exact: "reject MX1101",
+        production: "accept",
+        oracle: "accepted",
+        rule: "serde keeps the last of repeated keys in values MXC does not read as a struct (unknown `experimental` members)",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "experimental": {"future": 1, "future": 2}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/duplicate-known-experimental",
+        platform: LINUX,
+        exact: "reject MX1006",
+        production: "reject MX1006",
+        oracle: "rejected: duplicate field `test`",
+        rule: "a known `experimental` section is a struct field, so it appears once",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "experimental": {"test": {}, "test": {}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/empty-runtime-config-beside-legacy",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "legacy and directional fields mix only when a directional setting is present: `egress`/`ingress` (even `{}`), `runtimeConfig.networkProxy`, `processContainer.network.allowedProxyPeer`",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "allowLocalNetwork": true}, "runtimeConfig": {}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/empty-egress-beside-legacy",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2102",
+        oracle: "rejected: network configuration cannot mix",
+        rule: "legacy and directional fields mix only when a directional setting is present: `egress`/`ingress` (even `{}`), `runtimeConfig.networkProxy`, `processContainer.network.allowedProxyPeer`",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"defaultPolicy": "allow", "allowLocalNetwork": true, "egress": {}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/lxc-allow-local-capabilities",
+        platform: LINUX,
+        exact: "accept",
+        production: "accept",
+        oracle: "accepted",
+        rule: "MXC's LXC ingress chain refuses `allowLocalNetwork` `true`; it is installed from 0.8 on, and before 0.8 only with `enforcementMode` `firewall` or `both`",
+        text: r#"
+{"version": "0.7.0-alpha", "containment": "lxc", "lxc": {"distribution": "ubuntu", "release": "24.04"}, "process": {"commandLine": "true"}, "network": {"allowLocalNetwork": true}}
+"#,
+    },
+    Fixture {
+        name: "0.7/lxc-allow-local-firewall",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2418",
+        oracle: "accepted (a dry run stops before the LXC ingress setup, which refuses `allowLocalNetwork` `true` at run time)",
+        rule: "MXC's LXC ingress chain refuses `allowLocalNetwork` `true`; it is installed from 0.8 on, and before 0.8 only with `enforcementMode` `firewall` or `both`",
+        text: r#"
+{"version": "0.7.0-alpha", "containment": "lxc", "lxc": {"distribution": "ubuntu", "release": "24.04"}, "process": {"commandLine": "true"}, "network": {"enforcementMode": "firewall", "allowLocalNetwork": true}}
+"#,
+    },
+];
