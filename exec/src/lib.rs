@@ -26,6 +26,10 @@
 //!    in `mxcc-run` the full frontend's verdict on the policy, has passed) and `execve`s the
 //!    command with the policy's environment only.
 //!
+//! Standard descriptors that name host files or directories are replaced by pipes the
+//! executor relays (the `relay` module), so the command never holds a host descriptor
+//! the policy does not grant.
+//!
 //! The child is pid 1 of its pid namespace: when it exits or the timeout kills it, the kernel
 //! kills every process left in the namespace, so nothing outlives the run.
 //!
@@ -43,7 +47,9 @@ pub mod frontend;
 pub mod net;
 pub mod plan;
 pub mod probe;
+pub(crate) mod relay;
 pub mod spawn;
+pub mod symlinks;
 pub(crate) mod sys;
 
 pub use artifacts::{ArtifactSource, Artifacts};

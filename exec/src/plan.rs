@@ -143,8 +143,9 @@ pub fn plan(
         NetPlan::HostNoIp
     };
     let mut notes = Vec::new();
-    check_report(&report, &net)?;
     let home = opts.home_dir.clone().or_else(|| std::env::var("HOME").ok());
+    let links = trusted_links(policy, &report, home.as_deref(), &mut landlock);
+    check_report(&report, &net, &links)?;
     let policy_paths: Vec<(FsAccess, String)> = policy
         .filesystem
         .rules
@@ -165,7 +166,7 @@ pub fn plan(
         );
     }
     let pins = pins(&masks, &policy_paths);
-    let view = view(&landlock, &masks, &pins, private_tmp);
+    let view = view(&landlock, &masks, &pins, private_tmp, &links.links);
     let kept: Vec<MaskSpec> = masks
         .into_iter()
         .filter(|m| {
@@ -239,9 +240,73 @@ fn report_code<'a>(report: &'a Value, target: &str, construct: &str) -> Option<&
         .as_str()
 }
 
+/// The policy's grants that pass through symbolic links (MX5034 in the landlock report): those
+/// through trusted system links only, granted at their resolved path by this executor, and why
+/// the others are refused.
+#[derive(Debug, Default)]
+struct TrustedLinks {
+    /// Constructs whose grant the executor applies at the resolved path.
+    closed: Vec<String>,
+    /// Constructs through an untrusted link, with the reason.
+    refused: Vec<(String, String)>,
+    /// Every trusted link met, with its text: reproduced in the mount view.
+    links: Vec<(PathBuf, PathBuf)>,
+}
+
+fn trusted_links(
+    policy: &ir::Policy,
+    report: &Value,
+    home: Option<&str>,
+    landlock: &mut LandlockSpec,
+) -> TrustedLinks {
+    let mut out = TrustedLinks::default();
+    let through_links: Vec<&str> = report
+        .pointer("/targets/landlock/constructs")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|e| {
+            e.get("code").and_then(Value::as_str) == Some(targets::codes::SYMLINK_PATH.as_str())
+        })
+        .filter_map(|e| e.get("construct").and_then(Value::as_str))
+        .collect();
+    for rule in &policy.filesystem.rules {
+        let construct = format!("filesystem.{}[{}]", rule.access.list_name(), rule.index);
+        if !through_links.contains(&construct.as_str()) {
+            continue;
+        }
+        let access = match rule.access {
+            FsAccess::ReadOnly => READ_EXEC & landlock.handled_fs,
+            FsAccess::ReadWrite => landlock.handled_fs,
+            // A mask on a link would hide its target instead: the denial stays refused.
+            FsAccess::Denied => continue,
+        };
+        let Some(path) = host_path(&rule.path, home) else {
+            continue;
+        };
+        match crate::symlinks::resolve_trusted(Path::new(&path)) {
+            Ok(resolved) => {
+                landlock.paths.push(PathRule {
+                    path: resolved.target.display().to_string(),
+                    access,
+                    source: format!("{construct} (`{path}` through trusted system links)"),
+                });
+                for link in resolved.links {
+                    if !out.links.contains(&link) {
+                        out.links.push(link);
+                    }
+                }
+                out.closed.push(construct);
+            }
+            Err(why) => out.refused.push((construct, why)),
+        }
+    }
+    out
+}
+
 /// Refuses when a construct that the artifacts leave unenforced is not closed by a layer this
 /// executor applies.
-fn check_report(report: &Value, net: &NetPlan) -> Result<(), RunError> {
+fn check_report(report: &Value, net: &NetPlan, links: &TrustedLinks) -> Result<(), RunError> {
     let filtered = matches!(net, NetPlan::Filtered { .. });
     let mut needed = vec!["landlock", "seccomp"];
     if filtered {
@@ -282,14 +347,23 @@ fn check_report(report: &Value, net: &NetPlan) -> Result<(), RunError> {
                 "covered" if covered_by.is_some_and(|c| needed.contains(&c)) => true,
                 "covered" | "gap-allowed" => {
                     CLOSED_BY_THE_EXECUTOR.iter().any(|c| c.as_str() == code)
+                        || (*target == "landlock"
+                            && code == targets::codes::SYMLINK_PATH.as_str()
+                            && links.closed.iter().any(|c| c == construct))
                 }
                 _ => false,
             };
             if !closed {
+                let untrusted = links
+                    .refused
+                    .iter()
+                    .find(|(c, _)| c == construct)
+                    .map(|(_, why)| format!(" (not a trusted system link: {why})"))
+                    .unwrap_or_default();
                 return Err(RunError::new(
                     codes::GAP,
                     format!(
-                        "`{construct}` is not enforced by any layer this executor applies: {detail}"
+                        "`{construct}` is not enforced by any layer this executor applies: {detail}{untrusted}"
                     ),
                 )
                 .with_help(format!(
@@ -390,6 +464,7 @@ fn view(
     masks: &[MaskSpec],
     pins: &[String],
     private_tmp: bool,
+    links: &[(PathBuf, PathBuf)],
 ) -> Vec<ViewEntry> {
     fn put(out: &mut Vec<ViewEntry>, e: ViewEntry) {
         match out.iter_mut().find(|x| x.path == e.path) {
@@ -460,6 +535,23 @@ fn view(
                     );
                 }
             }
+        }
+    }
+    // Trusted system links granted at their target: reproduced, unless a bind already shows
+    // the host's own link.
+    for (link, text) in links {
+        let shown = out.iter().any(|e| {
+            e.path == *link
+                || (matches!(e.kind, ViewKind::Bind { .. }) && link.starts_with(&e.path))
+        });
+        if !shown {
+            out.push(ViewEntry {
+                path: link.clone(),
+                kind: ViewKind::Symlink {
+                    target: text.clone(),
+                },
+                why: "trusted system link".to_owned(),
+            });
         }
     }
     for p in pins {

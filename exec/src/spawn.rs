@@ -17,6 +17,7 @@ use crate::artifacts::{FILE_RIGHTS, SockFilter};
 use crate::error::{RunError, codes};
 use crate::net;
 use crate::plan::{DEVICES, NetPlan, Plan, ViewEntry, ViewKind};
+use crate::relay::Relay;
 use crate::sys::{self, RulesetAttr};
 
 /// The steps of the child, as reported in an error record.
@@ -38,11 +39,12 @@ enum Step {
     Verify,
     Exec,
     CloseFds,
+    Stdio,
 }
 
 impl Step {
     fn from_u32(n: u32) -> Option<Step> {
-        const ALL: [Step; 15] = [
+        const ALL: [Step; 16] = [
             Step::Sync,
             Step::Setsid,
             Step::Mount,
@@ -58,6 +60,7 @@ impl Step {
             Step::Verify,
             Step::Exec,
             Step::CloseFds,
+            Step::Stdio,
         ];
         ALL.into_iter().find(|s| *s as u32 == n)
     }
@@ -114,6 +117,8 @@ enum MountOp {
 struct Child {
     sync_r: c_int,
     err_w: c_int,
+    /// Pipe ends dup'ed onto the standard descriptors they relay (`crate::relay`).
+    stdio: Vec<(c_int, c_int)>,
     mounts: Vec<MountOp>,
     cwd: CString,
     /// The working directory with symbolic links resolved, tried when `cwd` does not resolve
@@ -268,7 +273,13 @@ fn special_ops(
     Ok(())
 }
 
-fn prepare(plan: &Plan, cap_last_cap: u32, sync_r: c_int, err_w: c_int) -> Result<Child, RunError> {
+fn prepare(
+    plan: &Plan,
+    cap_last_cap: u32,
+    sync_r: c_int,
+    err_w: c_int,
+    stdio: Vec<(c_int, c_int)>,
+) -> Result<Child, RunError> {
     let mounts = mount_ops(plan)?;
     let ll = &plan.landlock;
     let mut paths = Vec::new();
@@ -299,6 +310,7 @@ fn prepare(plan: &Plan, cap_last_cap: u32, sync_r: c_int, err_w: c_int) -> Resul
     Ok(Child {
         sync_r,
         err_w,
+        stdio,
         mounts,
         cwd: cpath(&plan.cwd)?,
         cwd_canonical: cpath(&crate::plan::canonical(&plan.cwd))?,
@@ -504,6 +516,12 @@ fn child_main(c: &mut Child) -> ! {
         Ok(_) => sys::exit(125),
         Err(e) => fail(err, Step::Sync, e, 0),
     }
+    // Relayed standard descriptors: the host's are replaced by the executor's pipes.
+    for (i, (pipe, target)) in c.stdio.iter().enumerate() {
+        if let Err(e) = sys::dup2(*pipe, *target) {
+            fail(err, Step::Stdio, e, i);
+        }
+    }
     // SAFETY: setsid has no preconditions.
     if unsafe { libc::setsid() } < 0 {
         fail(err, Step::Setsid, sys::errno(), 0);
@@ -626,7 +644,7 @@ fn child_error(plan: &Plan, c: &Child, step: Step, errno: i32, index: usize) -> 
         Step::Capabilities | Step::NoNewPrivs => {
             RunError::new(codes::PRIVILEGES, format!("{step:?} failed: {os}"))
         }
-        Step::Sync | Step::Setsid | Step::Chdir | Step::CloseFds => RunError::new(
+        Step::Sync | Step::Setsid | Step::Chdir | Step::CloseFds | Step::Stdio => RunError::new(
             codes::SPAWN,
             format!("sandbox setup step {step:?} failed: {os}"),
         ),
@@ -654,7 +672,10 @@ pub fn run(
     };
     let (sync_r, sync_w) = sys::pipe().map_err(|e| spawn_err("pipe", e))?;
     let (err_r, err_w) = sys::pipe().map_err(|e| spawn_err("pipe", e))?;
-    let mut child = prepare(plan, cap_last_cap, sync_r, err_w)?;
+    // Closed with the relay whenever this function returns.
+    let mut relay =
+        Relay::new().map_err(|e| spawn_err("cannot relay the standard descriptors", e))?;
+    let mut child = prepare(plan, cap_last_cap, sync_r, err_w, relay.child_ends())?;
     // Missing mount points of masks inside writable binds are created on the host before the
     // sandbox starts, and only those this run created are removed afterwards (a concurrent run
     // of the same policy keeps its own).
@@ -709,6 +730,7 @@ pub fn run(
     }
     sys::close(sync_r);
     sys::close(err_w);
+    relay.close_child_ends();
     if pid < 0 {
         let e = sys::errno();
         for g in ghosts.iter().rev() {
@@ -785,7 +807,7 @@ pub fn run(
             word(2) as usize,
         ));
     }
-    guard.wait(plan.timeout_ms)
+    guard.wait(plan.timeout_ms, &mut relay)
 }
 
 /// Owns the sandbox process, slirp4netns and the ghost mount points: whatever happens, the
@@ -798,42 +820,67 @@ struct Guard {
 }
 
 impl Guard {
-    fn wait(&mut self, timeout_ms: u32) -> Result<i32, RunError> {
+    /// Waits for the sandbox, relaying its standard descriptors, and kills it at the timeout.
+    fn wait(&mut self, timeout_ms: u32, relay: &mut Relay) -> Result<i32, RunError> {
         let mut timed_out = false;
-        if timeout_ms > 0 {
-            // SAFETY: integer arguments; pidfd_open on our own unreaped child.
-            let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, self.pid, 0u32) } as c_int;
-            if pidfd < 0 {
-                return Err(RunError::new(
+        if timeout_ms > 0 || !relay.is_empty() {
+            let pidfd = sys::pidfd_open(self.pid).map_err(|e| {
+                RunError::new(
                     codes::SPAWN,
-                    "pidfd_open failed; cannot enforce the timeout",
-                ));
-            }
-            let mut pfd = libc::pollfd {
-                fd: pidfd,
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            let deadline =
-                std::time::Instant::now() + std::time::Duration::from_millis(u64::from(timeout_ms));
+                    format!(
+                        "pidfd_open failed; cannot supervise the sandbox: {}",
+                        std::io::Error::from_raw_os_error(e)
+                    ),
+                )
+            })?;
+            let deadline = (timeout_ms > 0).then(|| {
+                std::time::Instant::now() + std::time::Duration::from_millis(u64::from(timeout_ms))
+            });
+            let mut exited = false;
             loop {
-                let left = deadline.saturating_duration_since(std::time::Instant::now());
-                let ms = c_int::try_from(left.as_millis()).unwrap_or(c_int::MAX);
-                // SAFETY: one live pollfd.
-                let r = unsafe { libc::poll(&mut pfd, 1, ms) };
-                if r > 0 {
+                // Once pid 1 is gone the kernel has killed the whole namespace: the output
+                // pipes reach end of file once drained.
+                if exited && !relay.outputs_open() {
                     break;
                 }
-                if r == 0 {
-                    timed_out = true;
-                    // The child is pid 1 of its namespace: killing it kills every process in it.
-                    // SAFETY: signalling our own child.
-                    unsafe { libc::kill(self.pid, libc::SIGKILL) };
-                    break;
+                let mut fds = Vec::with_capacity(4);
+                let mut which = Vec::with_capacity(3);
+                if !exited {
+                    fds.push(libc::pollfd {
+                        fd: pidfd,
+                        events: libc::POLLIN,
+                        revents: 0,
+                    });
                 }
-                if sys::errno() != libc::EINTR {
-                    break;
+                let base = fds.len();
+                relay.interest(&mut fds, &mut which);
+                let ms = match deadline {
+                    Some(d) if !exited => {
+                        let left = d.saturating_duration_since(std::time::Instant::now());
+                        c_int::try_from(left.as_millis()).unwrap_or(c_int::MAX)
+                    }
+                    _ => -1,
+                };
+                match sys::poll(&mut fds, ms) {
+                    Ok(0) => {
+                        timed_out = true;
+                        // The child is pid 1 of its namespace: killing it kills every process
+                        // in it.
+                        // SAFETY: signalling our own child.
+                        unsafe { libc::kill(self.pid, libc::SIGKILL) };
+                        exited = true;
+                        relay.stop_input();
+                        continue;
+                    }
+                    Ok(_) => {}
+                    Err(libc::EINTR) => continue,
+                    Err(_) => break,
                 }
+                if !exited && fds.first().is_some_and(|p| p.revents != 0) {
+                    exited = true;
+                    relay.stop_input();
+                }
+                relay.service(fds.get(base..).unwrap_or_default(), &which);
             }
             sys::close(pidfd);
         }

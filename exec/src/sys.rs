@@ -499,3 +499,109 @@ pub(crate) fn exists(path: &CStr) -> bool {
     // SAFETY: the path is NUL-terminated and `st` a valid out-pointer.
     unsafe { libc::lstat(path.as_ptr(), &mut st) == 0 }
 }
+
+/// `fstat` of an open descriptor.
+pub(crate) fn fstat(fd: c_int) -> Result<libc::stat, i32> {
+    // SAFETY: fstat writes into a zeroed, live struct.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: `st` is a valid out-pointer; an invalid `fd` is reported as EBADF.
+    if unsafe { libc::fstat(fd, &mut st) } < 0 {
+        Err(errno())
+    } else {
+        Ok(st)
+    }
+}
+
+/// The magic number of the filesystem an open descriptor lies on (`fstatfs`).
+pub(crate) fn fs_magic(fd: c_int) -> Result<i64, i32> {
+    // SAFETY: fstatfs writes into a zeroed, live struct.
+    let mut st: libc::statfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `st` is a valid out-pointer; an invalid `fd` is reported as EBADF.
+    if unsafe { libc::fstatfs(fd, &mut st) } < 0 {
+        Err(errno())
+    } else {
+        Ok(st.f_type as i64)
+    }
+}
+
+/// True when the descriptor is a terminal.
+pub(crate) fn isatty(fd: c_int) -> bool {
+    // SAFETY: isatty only issues an ioctl on the descriptor.
+    unsafe { libc::isatty(fd) == 1 }
+}
+
+/// A close-on-exec duplicate of `fd` numbered `min` or above.
+pub(crate) fn dup_above(fd: c_int, min: c_int) -> Result<c_int, i32> {
+    // SAFETY: integer arguments only.
+    let r = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, min) };
+    if r < 0 { Err(errno()) } else { Ok(r) }
+}
+
+/// `dup2`: `new` becomes a copy of `old` (without close-on-exec).
+pub(crate) fn dup2(old: c_int, new: c_int) -> Result<(), i32> {
+    // SAFETY: integer arguments only.
+    if unsafe { libc::dup2(old, new) } < 0 {
+        Err(errno())
+    } else {
+        Ok(())
+    }
+}
+
+/// Sets `O_NONBLOCK` on a descriptor.
+pub(crate) fn set_nonblocking(fd: c_int) -> Result<(), i32> {
+    // SAFETY: integer arguments only.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(errno());
+    }
+    // SAFETY: integer arguments only.
+    if unsafe { libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) } < 0 {
+        return Err(errno());
+    }
+    Ok(())
+}
+
+/// One `read` into `buf` (retried on EINTR); 0 is end of file.
+pub(crate) fn read(fd: c_int, buf: &mut [u8]) -> Result<usize, i32> {
+    loop {
+        // SAFETY: `buf` is a live, writable buffer of `buf.len()` bytes.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast::<c_void>(), buf.len()) };
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let e = errno();
+        if e != libc::EINTR {
+            return Err(e);
+        }
+    }
+}
+
+/// One `write` of `buf` (retried on EINTR); returns how many bytes were written.
+pub(crate) fn write(fd: c_int, buf: &[u8]) -> Result<usize, i32> {
+    loop {
+        // SAFETY: `buf` is live for `buf.len()` bytes.
+        let n = unsafe { libc::write(fd, buf.as_ptr().cast::<c_void>(), buf.len()) };
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let e = errno();
+        if e != libc::EINTR {
+            return Err(e);
+        }
+    }
+}
+
+/// `poll`; returns the number of ready entries (0 on timeout).
+pub(crate) fn poll(fds: &mut [libc::pollfd], timeout_ms: c_int) -> Result<usize, i32> {
+    let n = libc::nfds_t::try_from(fds.len()).map_err(|_| libc::EINVAL)?;
+    // SAFETY: the pointer and count describe a live, writable slice of pollfd.
+    let r = unsafe { libc::poll(fds.as_mut_ptr(), n, timeout_ms) };
+    if r < 0 { Err(errno()) } else { Ok(r as usize) }
+}
+
+/// A descriptor that becomes readable when the process exits (`pidfd_open`).
+pub(crate) fn pidfd_open(pid: libc::pid_t) -> Result<c_int, i32> {
+    // SAFETY: integer arguments only.
+    let r = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0u32) };
+    check(r).map(|fd| fd as c_int)
+}

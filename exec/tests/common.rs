@@ -107,7 +107,25 @@ pub(crate) enum As {
 
 /// Runs `mxcc-run POLICY -- sh -c CMD` as `who`.
 pub(crate) fn run(who: As, policy: &Path, cmd: &str, env: &[(&str, &str)]) -> Output {
-    let mut c = match who {
+    let mut c = executor(who);
+    c.arg(policy).arg("--").arg("sh").arg("-c").arg(cmd);
+    c.env("HOME", "/nonexistent");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("spawn mxcc-run")
+}
+
+/// Runs `mxcc-run ARGS...` as `who`, with `HOME` pointing nowhere.
+pub(crate) fn run_args(who: As, args: &[&str]) -> Output {
+    let mut c = executor(who);
+    c.args(args).env("HOME", "/nonexistent");
+    c.output().expect("spawn mxcc-run")
+}
+
+/// `mxcc-run` as `who`, without arguments.
+pub(crate) fn executor(who: As) -> Command {
+    match who {
         As::Root => Command::new(EXE),
         As::Nobody => {
             let mut c = Command::new("setpriv");
@@ -120,13 +138,7 @@ pub(crate) fn run(who: As, policy: &Path, cmd: &str, env: &[(&str, &str)]) -> Ou
             ]);
             c
         }
-    };
-    c.arg(policy).arg("--").arg("sh").arg("-c").arg(cmd);
-    c.env("HOME", "/nonexistent");
-    for (k, v) in env {
-        c.env(k, v);
     }
-    c.output().expect("spawn mxcc-run")
 }
 
 pub(crate) fn text(o: &Output) -> String {

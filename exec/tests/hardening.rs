@@ -1,0 +1,320 @@
+//! The red team's classes (issue 13), each as root and as `nobody`: every attack is first run
+//! unconfined to prove it works on this host, then under `mxcc-run`, and the host-side effect
+//! is checked both times; every false denial is an ordinary command that must succeed.
+
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers: a failure is a test failure"
+)]
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use common::{As, fixture, policy, run_args, text};
+
+const WHO: [As; 2] = [As::Root, As::Nobody];
+
+fn sh(cmd: &str) {
+    let ok = Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "setup command failed: {cmd}");
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The run was refused with `code` before the command ran: exit 125, the code on stderr,
+/// nothing on stdout.
+fn refused(o: &Output, code: &str) -> bool {
+    o.status.code() == Some(125)
+        && String::from_utf8_lossy(&o.stderr).contains(code)
+        && o.stdout.is_empty()
+}
+
+/// A root-owned tree outside every world-writable directory, with trusted links (`a -> b`,
+/// `b -> real`), a link owned by `nobody` and a file behind them; removed when dropped.
+struct SystemTree {
+    dir: PathBuf,
+}
+
+impl SystemTree {
+    fn new() -> SystemTree {
+        let dir = PathBuf::from(format!("/var/lib/mxcc-links-{}", std::process::id()));
+        let d = dir.display();
+        sh(&format!(
+            "rm -rf {d} && mkdir -p {d}/real && echo SYSTEMFILE > {d}/real/file && \
+             ln -s b {d}/a && ln -s real {d}/b && ln -s real {d}/foreign && \
+             chown -h 65534:65534 {d}/foreign && chmod -R go-w,a+rX {d}"
+        ));
+        SystemTree { dir }
+    }
+}
+
+impl Drop for SystemTree {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The most common policy shape on a merged-`/usr` distribution (`/bin -> usr/bin`) runs, with
+/// the baseline and without it, and trusted links further down resolve in the view; links
+/// anyone but root can change stay refused (MX6017) and the command never runs.
+#[test]
+fn trusted_system_links_resolve_and_untrusted_links_refuse() {
+    let _serial = common::serial();
+    let f = fixture();
+    let r = f.root.display().to_string();
+    let tree = SystemTree::new();
+    let t = tree.dir.display().to_string();
+    // This host is merged-/usr: the case would prove nothing otherwise.
+    assert!(
+        std::fs::symlink_metadata("/bin").is_ok_and(|m| m.file_type().is_symlink()),
+        "`/bin` is expected to be a symbolic link on this host"
+    );
+    let system = policy("system", &[("@EXTRA@", "")]);
+    let chain = policy("system", &[("@EXTRA@", &format!(", \"{t}/a\""))]);
+    let s = system.display().to_string();
+    let c = chain.display().to_string();
+    let mut failures = Vec::new();
+    for who in WHO {
+        for base in [&[][..], &["--no-baseline"][..]] {
+            let ok: [(&[&str], &str); 4] = [
+                (&[&s, "--", "/bin/sh", "-c", "true"], ""),
+                (&[&s, "--", "/bin/sh", "-c", "ls /bin/"], "\nsh\n"),
+                (
+                    &[
+                        &s,
+                        "--",
+                        "/bin/sh",
+                        "-c",
+                        "ls /lib64/ /lib/ | grep -c . && echo libs",
+                    ],
+                    "libs",
+                ),
+                (
+                    &[&c, "--", "/bin/cat", &format!("{t}/a/file")],
+                    "SYSTEMFILE",
+                ),
+            ];
+            for (args, want) in ok {
+                let args: Vec<&str> = base.iter().chain(args).copied().collect();
+                let out = run_args(who, &args);
+                if out.status.code() != Some(0) || !format!("\n{}", stdout(&out)).contains(want) {
+                    failures.push(format!(
+                        "[{who:?}] {args:?}: expected `{want}`\n{}",
+                        text(&out)
+                    ));
+                }
+            }
+        }
+        // Untrusted: owned by `nobody`, or in a directory others can write.
+        sh(&format!(
+            "rm -f {r}/work/l-ro && ln -s {r}/ro {r}/work/l-ro"
+        ));
+        for (what, link) in [
+            ("a link owned by nobody", format!("{t}/foreign")),
+            (
+                "a link in a world-writable directory",
+                format!("{r}/work/l-ro"),
+            ),
+        ] {
+            let p = policy("system", &[("@EXTRA@", &format!(", \"{link}\""))]);
+            let marker = f.root.join(format!("work/ran-untrusted-{who:?}"));
+            let _ = std::fs::remove_file(&marker);
+            let out = run_args(
+                who,
+                &[
+                    &p.display().to_string(),
+                    "--",
+                    "/bin/touch",
+                    &marker.display().to_string(),
+                ],
+            );
+            let why = String::from_utf8_lossy(&out.stderr).contains("not a trusted system link");
+            if !refused(&out, "MX6017") || !why || marker.exists() {
+                failures.push(format!("[{who:?}] {what}: expected MX6017\n{}", text(&out)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What an attack changes on the host when it works.
+enum Effect {
+    /// The attack's output shows this text (a secret).
+    Prints(&'static str),
+    /// The attack rewrites this file (its content is restored after each attempt).
+    Rewrites(PathBuf),
+    /// The attack creates this file (removed after each attempt).
+    Creates(PathBuf),
+}
+
+struct Attack {
+    name: &'static str,
+    /// The command inside the sandbox (`sh -c`).
+    inner: String,
+    /// Redirections applied by the caller's shell to `mxcc-run` (or, unconfined, to `sh`).
+    redirect: String,
+    effect: Effect,
+}
+
+/// Runs `sh -c INNER` with the caller's redirections as `who`: unconfined, or under
+/// `mxcc-run POLICY`.
+fn attempt(who: As, policy: Option<&std::path::Path>, inner: &str, redirect: &str) -> Output {
+    let runner = match policy {
+        Some(p) => format!("{} -q {} -- sh -c '{inner}'", common::EXE, p.display()),
+        None => format!("sh -c '{inner}'"),
+    };
+    let line = format!("{runner} {redirect}");
+    let mut c = match who {
+        As::Root => Command::new("sh"),
+        As::Nobody => {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "sh"]);
+            c
+        }
+    };
+    c.arg("-c")
+        .arg(line)
+        .env("HOME", "/nonexistent")
+        .output()
+        .expect("spawn sh")
+}
+
+/// Runs every attack unconfined (it must work: the host-side effect is seen), then confined
+/// (the effect must not be seen). Returns the failures.
+fn prove(who: As, policy: &std::path::Path, attacks: &[Attack]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for a in attacks {
+        let before = match &a.effect {
+            Effect::Rewrites(file) => std::fs::read(file).expect("target file"),
+            Effect::Prints(_) | Effect::Creates(_) => Vec::new(),
+        };
+        let undo = || match &a.effect {
+            Effect::Rewrites(file) => std::fs::write(file, &before).expect("restore"),
+            Effect::Creates(file) => {
+                let _ = std::fs::remove_file(file);
+            }
+            Effect::Prints(_) => {}
+        };
+        undo();
+        let happened = |out: &Output| match &a.effect {
+            Effect::Prints(secret) => stdout(out).contains(secret),
+            Effect::Rewrites(file) => std::fs::read(file).ok() != Some(before.clone()),
+            Effect::Creates(file) => file.exists(),
+        };
+        let out = attempt(who, None, &a.inner, &a.redirect);
+        if !happened(&out) {
+            failures.push(format!(
+                "[{who:?}] {}: the attack does not work unconfined, so it proves nothing\n{}",
+                a.name,
+                text(&out)
+            ));
+        }
+        undo();
+        let out = attempt(who, Some(policy), &a.inner, &a.redirect);
+        if happened(&out) {
+            failures.push(format!("[{who:?}] {}: ESCAPED\n{}", a.name, text(&out)));
+        }
+        undo();
+    }
+    failures
+}
+
+/// Descriptors 0–2 naming host files and directories: reopened through `/proc/self/fd/N`
+/// they would resolve through the host's mounts, past the masks and read-only binds. The
+/// executor relays them through its own pipes; ordinary redirections keep working.
+#[test]
+fn inherited_standard_descriptors_reach_no_host_file() {
+    let _serial = common::serial();
+    let f = fixture();
+    let r = f.root.display().to_string();
+    // Writable by anyone on the host, so that the unconfined proof also works as `nobody`;
+    // read-only in the policy.
+    let config = f.root.join("work/.git/config");
+    sh(&format!("chmod 0666 {}", config.display()));
+    let attacks = [
+        Attack {
+            name: "read a denied file through a directory on stdin",
+            inner: "cat /proc/self/fd/0/secret/key".into(),
+            redirect: format!("< {r}"),
+            effect: Effect::Prints("TOPSECRET"),
+        },
+        Attack {
+            name: "read a masked directory through the workspace on stdin",
+            inner: "cat /proc/self/fd/0/.git/hooks/pre-commit".into(),
+            redirect: format!("< {r}/work"),
+            effect: Effect::Prints("HOOK"),
+        },
+        Attack {
+            name: "read a masked file through the workspace on stderr",
+            inner: "cat /proc/self/fd/2/.env".into(),
+            redirect: format!("2< {r}/work"),
+            effect: Effect::Prints("ENVSECRET"),
+        },
+        Attack {
+            name: "enter the host root through stdout opened on it and list a denied directory",
+            inner: "cd /proc/self/fd/1 && ls secret >&0".into(),
+            redirect: format!("0>&1 1< {r}"),
+            effect: Effect::Prints("key"),
+        },
+        Attack {
+            name: "rewrite a read-only file through stdin reopened for writing",
+            inner: "echo ESCAPED > /proc/self/fd/0".into(),
+            redirect: format!("< {}", config.display()),
+            effect: Effect::Rewrites(config.clone()),
+        },
+        Attack {
+            name: "create a file outside every grant through a directory on stdin",
+            inner: "echo ESCAPED > /proc/self/fd/0/sock/planted".into(),
+            redirect: format!("< {r}"),
+            effect: Effect::Creates(f.root.join("sock/planted")),
+        },
+    ];
+    let p = policy("fs", &[]);
+    let mut failures = Vec::new();
+    for who in WHO {
+        failures.extend(prove(who, &p, &attacks));
+        // Ordinary redirections still work through the relay.
+        let out_file = f.root.join(format!("work/relay-out-{who:?}"));
+        let o = out_file.display();
+        for (inner, redirect, want) in [
+            ("cat", format!("< {r}/ro/file"), "ro\n".to_owned()),
+            (
+                "wc -c",
+                format!("< {r}/bin/attack"),
+                std::fs::metadata(&f.attack)
+                    .expect("attack")
+                    .len()
+                    .to_string(),
+            ),
+            (
+                "echo out; echo err >&2; exit 3",
+                format!("> {o} 2>&1; echo status $?; cat {o}"),
+                "status 3\nout\nerr\n".to_owned(),
+            ),
+            (
+                "read l; echo got $l",
+                format!("< {r}/work/data"),
+                "got data".to_owned(),
+            ),
+        ] {
+            let out = attempt(who, Some(&p), inner, &redirect);
+            if !stdout(&out).contains(&want) {
+                failures.push(format!(
+                    "[{who:?}] `{inner}` {redirect}: expected `{want}`\n{}",
+                    text(&out)
+                ));
+            }
+        }
+        let _ = std::fs::remove_file(&out_file);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
