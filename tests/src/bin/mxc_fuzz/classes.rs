@@ -93,7 +93,7 @@ pub(crate) const CLASSES: &[Class] = &[
         text: "",
         mxc: "",
         mxcc: "MX2418",
-        reason: "mxcc refuses `allowLocalNetwork` `true` on LXC below 0.8 in capabilities mode (MX2418); MXC's parser accepts it",
+        reason: "mxcc refuses `allowLocalNetwork` `true` on LXC with `enforcementMode` `firewall` (MX2418), at any version; MXC's dry run accepts it",
     },
     Class {
         name: "sequence-form",
@@ -105,13 +105,13 @@ pub(crate) const CLASSES: &[Class] = &[
         reason: "serde reads a struct from an array of its fields in order (`\"process\": [\"true\", null]`); mxcc's schema wants an object",
     },
     Class {
-        name: "null-on-0.8-key-below-0.8",
+        name: "null-0.8-key-with-empty-version",
         accepts: Accepts::Mxc,
         op: "",
         text: "",
         mxc: "",
         mxcc: "MX2101",
-        reason: "an explicit `null` on a 0.8-only key (`runtimeConfig: null`) below 0.8: mxcc reads it as present, MXC as absent",
+        reason: "`\"version\": \"\"` beside an explicit `null` on a 0.8-only key (`runtimeConfig: null`): MXC accepts it (with `0.7.0-alpha`, or with a value, it refuses), mxcc's 0.8 gate refuses it (MX2101)",
     },
     Class {
         name: "ipv4-mapped-except",
@@ -120,16 +120,16 @@ pub(crate) const CLASSES: &[Class] = &[
         text: "::ffff:",
         mxc: "",
         mxcc: "MX2105",
-        reason: "an `except` given as an IPv4-mapped IPv6 block inside an IPv4 or `::/0` peer: mxcc reads the mapped block as outside the peer, MXC compares within one family",
+        reason: "an IPv4-mapped `except` inside an IPv6 peer (`::/0` except `::ffff:0:0/96`): MXC compares the blocks as written (contained), mxcc reads the mapped block as IPv4 and so outside the peer (MX2105)",
     },
     Class {
-        name: "duplicate-key-in-ignored-value",
+        name: "duplicate-unknown-key-in-experimental-member",
         accepts: Accepts::Mxc,
         op: "duplicate-key",
         text: "",
         mxc: "",
         mxcc: "MX1006",
-        reason: "a duplicate key inside a value MXC does not read into a struct (`_comment`, unknown experimental keys): serde keeps the last, mxcc refuses it",
+        reason: "a duplicate unknown key inside a known experimental member (`experimental.test.level` twice): serde skips unknown keys, mxcc refuses the duplicate (MX1006); a duplicate known field (`message`) both refuse",
     },
     Class {
         name: "bwrap-ipv6-peer-covers-mapped-range",
@@ -159,3 +159,48 @@ pub(crate) const CLASSES: &[Class] = &[
         reason: "bubblewrap's backend refuses a proxy URL with port 0; mxcc accepts it",
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_are_named_once_and_match_on_something() {
+        let mut names: Vec<&str> = CLASSES.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CLASSES.len(), "a class name appears twice");
+        for class in CLASSES {
+            let patterns = [class.op, class.text, class.mxc, class.mxcc];
+            assert!(
+                patterns.iter().any(|p| !p.is_empty()),
+                "`{}` would match every disagreement of its side",
+                class.name
+            );
+            assert!(!class.reason.is_empty(), "`{}` has no reason", class.name);
+        }
+    }
+
+    #[test]
+    fn every_pattern_must_fit() {
+        let ops = ["proxy /network/proxy/url \"http://[::1]:3128\"".to_owned()];
+        let codes: [String; 0] = [];
+        let facts = Facts {
+            accepts: Accepts::Mxcc,
+            ops: &ops,
+            text: r#"{"network":{"proxy":{"url":"http://[::1]:3128"}}}"#,
+            mxc: "Dry run completed. Result: validation failed",
+            mxcc_codes: &codes,
+            mxcc_message: "",
+        };
+        let found = classify(&facts)
+            .and_then(|i| CLASSES.get(i))
+            .map(|c| c.name);
+        assert_eq!(found, Some("bwrap-proxy-ipv6-endpoint"));
+        let stricter = Facts {
+            accepts: Accepts::Mxc,
+            ..facts
+        };
+        assert_eq!(classify(&stricter), None);
+    }
+}

@@ -116,10 +116,13 @@ fn run() -> Result<bool, String> {
     let scratch = std::env::temp_dir().join(format!("mxc-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&scratch)
         .map_err(|e| format!("cannot create `{}`: {e}", scratch.display()))?;
-    let preferred = accepted_seeds(&args, &seeds, &scratch)?;
-    let outcomes = run_all(&args, &seeds, &preferred, &scratch)?;
-    let examples = reduce::examples(&outcomes, &args.oracle, &scratch, args.timeout, args.jobs);
+    let judged = accepted_seeds(&args, &seeds, &scratch).and_then(|preferred| {
+        let outcomes = run_all(&args, &seeds, &preferred, &scratch)?;
+        let examples = reduce::examples(&outcomes, &args.oracle, &scratch, args.timeout, args.jobs);
+        Ok((preferred, outcomes, examples))
+    });
     let _ = std::fs::remove_dir_all(&scratch);
+    let (preferred, outcomes, examples) = judged?;
     let summary = report::Summary {
         seed: args.seed,
         seeds: seeds.len(),
