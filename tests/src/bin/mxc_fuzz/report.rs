@@ -82,6 +82,7 @@ pub(crate) fn render(
         per(oracle),
         per(mxcc)
     );
+    write_operators(&mut out, outcomes);
     let _ = writeln!(out, "\n{:>6}  {:14}  class", "count", "side");
     for (i, class) in CLASSES.iter().enumerate() {
         let count = counts.get(&Some(i)).copied().unwrap_or(0);
@@ -134,6 +135,27 @@ pub(crate) fn render(
         );
     }
     (out, ok)
+}
+
+/// How often each operator was applied, and in how many disagreements.
+fn write_operators(out: &mut String, outcomes: &[Outcome]) {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for outcome in outcomes.iter().filter(|o| !o.foreign()) {
+        for op in &outcome.ops {
+            let name = op.split(' ').next().unwrap_or("");
+            let entry = counts.entry(name).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(!outcome.agrees());
+        }
+    }
+    let _ = writeln!(out, "\noperators (applied, in disagreements):");
+    let line: Vec<String> = counts
+        .iter()
+        .map(|(name, (applied, disagreeing))| format!("{name} {applied}/{disagreeing}"))
+        .collect();
+    for chunk in line.chunks(6) {
+        let _ = writeln!(out, "  {}", chunk.join(", "));
+    }
 }
 
 fn write_example(out: &mut String, example: &Example, outcomes: &[Outcome], seeds: &[Seed]) {
