@@ -5,11 +5,13 @@
 //! `--dry-run`. [`run`] probes the kernel, refuses with an MX6xxx code when anything the plan
 //! relies on is missing, and otherwise starts the command confined, in this order:
 //!
-//! 1. `clone` into new user, pid, ipc, uts and mount namespaces (plus a network namespace when
-//!    the policy uses the network, or when landlock cannot scope abstract UNIX sockets); the
-//!    parent writes the uid and gid maps (the caller's ids, as MXC's bubblewrap backend does);
-//! 2. when the network namespace exists, the parent connects it with `slirp4netns` and loads
-//!    `nftables.nft` inside it, before the child continues;
+//! 1. `clone` into new user, pid, ipc, uts, mount and network namespaces (always a network
+//!    namespace: in the host's, abstract UNIX sockets bound inside would be reachable from the
+//!    host and `/proc/net` would list the host's connections); the parent writes the uid and
+//!    gid maps (the caller's ids, as MXC's bubblewrap backend does);
+//! 2. when the policy uses the network, the parent connects the namespace with `slirp4netns`
+//!    and loads `nftables.nft` inside it, before the child continues (otherwise it has
+//!    loopback only);
 //! 3. the child makes every mount private and builds the sandbox's filesystem view the way
 //!    bubblewrap does: a new root on tmpfs holding read-only or read-write binds of exactly the
 //!    granted paths and the runtime baseline, the masks (denied paths nested in grants, denied

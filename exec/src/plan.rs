@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use ir::{Action, FsAccess, Platform};
+use ir::{FsAccess, Platform};
 use serde_json::Value;
 use targets::backends::bwrap::SYSTEM_BASELINE;
 
@@ -30,13 +30,13 @@ pub const GATEWAY: &str = "10.0.2.2";
 /// The `PATH` used to find the command when the policy's environment has none.
 pub const DEFAULT_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
 
-/// How the sandbox's network namespace is connected.
+/// How the sandbox's network namespace is connected. The sandbox always gets its own: in the
+/// host's, abstract UNIX sockets it binds would be reachable by host processes (landlock only
+/// scopes connections made from inside), and `/proc/net` would list the host's connections.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NetPlan {
-    /// The host network namespace; seccomp allows `AF_UNIX` sockets only and landlock scopes
-    /// abstract UNIX sockets.
-    HostNoIp,
-    /// A private network namespace with loopback only.
+    /// A private network namespace with loopback only (down); seccomp allows `AF_UNIX`
+    /// sockets only.
     Isolated,
     /// A private namespace connected by slirp4netns and filtered by `nftables.nft`.
     Filtered { nft: String, host_loopback: bool },
@@ -122,8 +122,6 @@ pub fn plan(
     let seccomp = artifacts.seccomp()?;
     let network_used = report_code(&report, "seccomp", "network")
         == Some(targets::codes::SECCOMP_NET_COARSE.as_str());
-    let scoped_abstract = landlock.scoped & 1 != 0;
-    let loopback_denied = policy.network.host_loopback.value == Action::Deny;
     let net = if network_used {
         let nft = artifacts.nftables()?.ok_or_else(|| {
             RunError::new(
@@ -137,10 +135,8 @@ pub fn plan(
             .as_ref()
             .is_some_and(ir::net::Proxy::is_loopback);
         NetPlan::Filtered { nft, host_loopback }
-    } else if loopback_denied && !scoped_abstract {
-        NetPlan::Isolated
     } else {
-        NetPlan::HostNoIp
+        NetPlan::Isolated
     };
     let mut notes = Vec::new();
     let home = opts.home_dir.clone().or_else(|| std::env::var("HOME").ok());
@@ -729,11 +725,6 @@ fn working_dir(policy: &ir::Policy, home: Option<&str>) -> Result<PathBuf, RunEr
 }
 
 impl Plan {
-    /// True when the sandbox gets its own network namespace.
-    pub fn net_namespace(&self) -> bool {
-        !matches!(self.net, NetPlan::HostNoIp)
-    }
-
     /// Refuses when the kernel offers less than the plan relies on.
     pub fn check_against(&self, probe: &Probe) -> Result<(), RunError> {
         let mut need = self.landlock.abi;
@@ -780,7 +771,7 @@ impl Plan {
                 "pid, mount, ipc or uts namespaces are disabled",
             ));
         }
-        if self.net_namespace() && !probe.net_namespaces {
+        if !probe.net_namespaces {
             return Err(RunError::new(
                 codes::NET_NAMESPACE,
                 "network namespaces are disabled",
@@ -821,31 +812,20 @@ impl fmt::Display for Plan {
         writeln!(f, "mxcc run plan (artifacts {source})")?;
         writeln!(
             f,
-            "1. probe: landlock ABI >= {}, seccomp filter, user/pid/ipc/uts/mount namespaces{}",
+            "1. probe: landlock ABI >= {}, seccomp filter, user/pid/ipc/uts/mount/net namespaces",
             self.landlock.abi,
-            if self.net_namespace() {
-                ", network namespace"
-            } else {
-                ""
-            }
         )?;
-        let ns = if self.net_namespace() {
-            "user, pid, ipc, uts, mount, net"
-        } else {
-            "user, pid, ipc, uts, mount"
-        };
         writeln!(
             f,
-            "2. clone into new {ns} namespaces; uid {} and gid {} map to themselves",
+            "2. clone into new user, pid, ipc, uts, mount, net namespaces; uid {} and gid {} map to themselves",
             crate::sys::euid(),
             crate::sys::egid()
         )?;
         match &self.net {
-            NetPlan::HostNoIp => writeln!(
+            NetPlan::Isolated => writeln!(
                 f,
-                "3. network: host namespace; seccomp allows AF_UNIX sockets only"
+                "3. network: private namespace, loopback only; seccomp allows AF_UNIX sockets only"
             )?,
-            NetPlan::Isolated => writeln!(f, "3. network: private namespace, loopback only")?,
             NetPlan::Filtered { nft, host_loopback } => {
                 let lo = if *host_loopback {
                     "host loopback reachable at 10.0.2.2 (proxy)"

@@ -703,14 +703,12 @@ pub fn run(
             }
         }
     }
-    let mut flags = libc::CLONE_NEWUSER
+    let flags = libc::CLONE_NEWUSER
         | libc::CLONE_NEWPID
         | libc::CLONE_NEWIPC
         | libc::CLONE_NEWUTS
-        | libc::CLONE_NEWNS;
-    if plan.net_namespace() {
-        flags |= libc::CLONE_NEWNET;
-    }
+        | libc::CLONE_NEWNS
+        | libc::CLONE_NEWNET;
     let (uid, gid) = (sys::euid(), sys::egid());
     // SAFETY: a raw clone without CLONE_VM and with a NULL stack behaves like fork: the child
     // gets a copy of the address space and continues here. It only runs `child_main`, which

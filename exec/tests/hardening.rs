@@ -10,6 +10,7 @@
 
 mod common;
 
+use std::os::linux::net::SocketAddrExt;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -149,7 +150,7 @@ fn trusted_system_links_resolve_and_untrusted_links_refuse() {
 /// What an attack changes on the host when it works.
 enum Effect {
     /// The attack's output shows this text (a secret).
-    Prints(&'static str),
+    Prints(String),
     /// The attack rewrites this file (its content is restored after each attempt).
     Rewrites(PathBuf),
     /// The attack creates this file (removed after each attempt).
@@ -206,7 +207,7 @@ fn prove(who: As, policy: &std::path::Path, attacks: &[Attack]) -> Vec<String> {
         };
         undo();
         let happened = |out: &Output| match &a.effect {
-            Effect::Prints(secret) => stdout(out).contains(secret),
+            Effect::Prints(secret) => stdout(out).contains(secret.as_str()),
             Effect::Rewrites(file) => std::fs::read(file).ok() != Some(before.clone()),
             Effect::Creates(file) => file.exists(),
         };
@@ -245,25 +246,25 @@ fn inherited_standard_descriptors_reach_no_host_file() {
             name: "read a denied file through a directory on stdin",
             inner: "cat /proc/self/fd/0/secret/key".into(),
             redirect: format!("< {r}"),
-            effect: Effect::Prints("TOPSECRET"),
+            effect: Effect::Prints("TOPSECRET".into()),
         },
         Attack {
             name: "read a masked directory through the workspace on stdin",
             inner: "cat /proc/self/fd/0/.git/hooks/pre-commit".into(),
             redirect: format!("< {r}/work"),
-            effect: Effect::Prints("HOOK"),
+            effect: Effect::Prints("HOOK".into()),
         },
         Attack {
             name: "read a masked file through the workspace on stderr",
             inner: "cat /proc/self/fd/2/.env".into(),
             redirect: format!("2< {r}/work"),
-            effect: Effect::Prints("ENVSECRET"),
+            effect: Effect::Prints("ENVSECRET".into()),
         },
         Attack {
             name: "enter the host root through stdout opened on it and list a denied directory",
             inner: "cd /proc/self/fd/1 && ls secret >&0".into(),
             redirect: format!("0>&1 1< {r}"),
-            effect: Effect::Prints("key"),
+            effect: Effect::Prints("key".into()),
         },
         Attack {
             name: "rewrite a read-only file through stdin reopened for writing",
@@ -316,5 +317,107 @@ fn inherited_standard_descriptors_reach_no_host_file() {
         }
         let _ = std::fs::remove_file(&out_file);
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Binds an abstract UNIX socket inside `sh -c` (unconfined or under `policy`), waits until it
+/// is bound, and reports whether a host process can connect to it.
+fn host_reaches_abstract_socket(
+    who: As,
+    policy: Option<&std::path::Path>,
+    name: &str,
+) -> Result<bool, String> {
+    use std::io::BufRead;
+    // No quotes in the script: it is nested in `sh -c '...'`.
+    let inner = format!(
+        "exec python3 -c \"import socket,sys,time; s=socket.socket(socket.AF_UNIX); \
+         s.bind(bytes(1)+sys.argv[1].encode()); s.listen(1); print(sys.argv[1], flush=True); \
+         time.sleep(3)\" {name}"
+    );
+    let runner = match policy {
+        Some(p) => format!("exec {} -q {} -- sh -c '{inner}'", common::EXE, p.display()),
+        None => format!("exec sh -c '{inner}'"),
+    };
+    let mut c = match who {
+        As::Root => Command::new("sh"),
+        As::Nobody => {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "sh"]);
+            c
+        }
+    };
+    let mut child = c
+        .arg("-c")
+        .arg(&runner)
+        .env("HOME", "/nonexistent")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+    let result = if line.trim() == name {
+        let addr =
+            std::os::unix::net::SocketAddr::from_abstract_name(name.as_bytes()).expect("name");
+        Ok(std::os::unix::net::UnixStream::connect_addr(&addr).is_ok())
+    } else {
+        Err(format!(
+            "the listener did not start: `{runner}` printed `{line}`"
+        ))
+    };
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("wait");
+    result.map_err(|e| format!("{e}\n{}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// The sandbox always has its own network namespace, even when the policy uses no network:
+/// an abstract UNIX socket it binds is not reachable from the host, and `/proc/net` does not
+/// list the host's connections.
+#[test]
+fn the_network_namespace_is_always_private() {
+    let _serial = common::serial();
+    let p = policy("fs", &[]);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("tcp listener");
+    let port = listener.local_addr().expect("addr").port();
+    let host_name = format!("mxcc-hardening-host-{}", std::process::id());
+    let _host_abstract = std::os::unix::net::UnixListener::bind_addr(
+        &std::os::unix::net::SocketAddr::from_abstract_name(host_name.as_bytes()).expect("name"),
+    )
+    .expect("abstract listener");
+    let attacks = [
+        Attack {
+            name: "list the host's TCP listeners in /proc/net/tcp",
+            inner: "cat /proc/net/tcp".into(),
+            redirect: String::new(),
+            effect: Effect::Prints(format!("0100007F:{port:04X}")),
+        },
+        Attack {
+            name: "list the host's abstract UNIX sockets in /proc/net/unix",
+            inner: "cat /proc/net/unix".into(),
+            redirect: String::new(),
+            effect: Effect::Prints(format!("@{host_name}")),
+        },
+    ];
+    let mut failures = Vec::new();
+    for who in WHO {
+        failures.extend(prove(who, &p, &attacks));
+        let name = format!("mxcc-hardening-{}-{who:?}", std::process::id());
+        match host_reaches_abstract_socket(who, None, &name) {
+            Ok(true) => {}
+            Ok(false) => failures.push(format!(
+                "[{who:?}] abstract socket bound inside: the host cannot reach it even unconfined, so the case proves nothing"
+            )),
+            Err(e) => failures.push(format!("[{who:?}] unconfined: {e}")),
+        }
+        match host_reaches_abstract_socket(who, Some(&p), &name) {
+            Ok(false) => {}
+            Ok(true) => failures.push(format!(
+                "[{who:?}] abstract socket bound inside: ESCAPED (the host connected to it)"
+            )),
+            Err(e) => failures.push(format!("[{who:?}] confined: {e}")),
+        }
+    }
+    drop(listener);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
