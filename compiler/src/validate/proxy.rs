@@ -224,14 +224,16 @@ fn runtime_proxy(cx: &mut Cx<'_>, net: &Net<'_>) {
     .is_some()
     {
         let canonical = ["localhost", "127.0.0.1", "[::1]"];
-        let host = parse_url(raw).ok();
-        let host = host.as_ref().and_then(url::Url::host_str).unwrap_or("");
+        let url = parse_url(raw).ok();
+        let host = url.as_ref().and_then(url::Url::host_str).unwrap_or("");
         if !canonical.contains(&host) {
             cx.push(
                 Diagnostic::error(RUNTIME_PROXY_NOT_LOOPBACK, "`runtimeConfig.networkProxy` must use `localhost`, `127.0.0.1` or `[::1]`")
                     .with_label(span, "not a canonical loopback host")
                     .with_help("the runtime proxy is the one loopback endpoint the sandbox may reach, so it must be on this host; run the proxy on loopback and point the URL at it"),
             );
+        } else if let Some(url) = &url {
+            bubblewrap_runtime_endpoint(cx, url, span);
         }
     }
     if !cx.header.version_at_least(0, 8) {
@@ -252,6 +254,29 @@ fn runtime_proxy(cx: &mut Cx<'_>, net: &Net<'_>) {
                 .with_help("with a runtime proxy all traffic must go through the proxy; set `egress.default` to `deny` and remove the egress rules, or drop the proxy"),
         );
     }
+}
+
+/// Bubblewrap forwards the runtime proxy into the sandbox's private network as an IPv4 port, so
+/// its validation refuses an IPv6 host (`[::1]`) and port 0, which the URL itself allows.
+fn bubblewrap_runtime_endpoint(cx: &mut Cx<'_>, url: &url::Url, span: Span) {
+    if cx.header.backend() != Backend::Bubblewrap {
+        return;
+    }
+    let what = if matches!(url.host(), Some(url::Host::Ipv6(_))) {
+        "a runtime proxy on an IPv6 address"
+    } else if url.port() == Some(0) {
+        "a runtime proxy on port 0"
+    } else {
+        return;
+    };
+    cx.push(
+        Diagnostic::error(
+            PROXY_FORM_REFUSED,
+            format!("the `bubblewrap` backend does not accept {what}"),
+        )
+        .with_label(span, "runtime proxy")
+        .with_help("run the proxy on `127.0.0.1` or `localhost` with a port from 1 to 65535"),
+    );
 }
 
 /// Backend-scoped rules for the legacy `network.proxy`.

@@ -595,6 +595,9 @@ fn proxy_urls_as_mxc_parses_them() {
         runtime("http://2130706433:3128"),
         runtime("http://0177.0.0.1:3128"),
         runtime("http://[::ffff:127.0.0.1]:3128"),
+        // Bubblewrap forwards the runtime proxy as an IPv4 port: no IPv6 host, no port 0.
+        runtime("http://[::1]:3128"),
+        runtime("http://localhost:0"),
         lxc("http://127.1:3128"),
         lxc("http://[::ffff:127.0.0.1]:3128"),
         r#"{"version":"0.7.0-alpha","process":{"commandLine":"x"},"network":{"defaultPolicy":"allow","proxy":{"localhost":3128,"url":"ftp://x"}}}"#

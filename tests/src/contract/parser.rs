@@ -326,6 +326,28 @@ pub(super) const FIXTURES: &[Fixture] = &[
 "#,
     },
     Fixture {
+        name: "0.8/one_shot/runtime-proxy-ipv6-loopback",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2215",
+        oracle: "rejected: validation failed (bubblewrap's check, after parsing)",
+        rule: "bubblewrap forwards the runtime proxy as an IPv4 port, so it refuses `[::1]`, which the parser accepts",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "runtimeConfig": {"networkProxy": "http://[::1]:3128"}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/runtime-proxy-port-zero",
+        platform: LINUX,
+        exact: "accept",
+        production: "reject MX2215",
+        oracle: "rejected: validation failed (bubblewrap's check, after parsing)",
+        rule: "the URL parser takes port 0 as explicit, but bubblewrap refuses it for the runtime proxy",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "runtimeConfig": {"networkProxy": "http://localhost:0"}}
+"#,
+    },
+    Fixture {
         name: "0.7/lxc-proxy-short-loopback",
         platform: LINUX,
         exact: "accept",
