@@ -141,6 +141,15 @@ pub(crate) const CLASSES: &[Class] = &[
         reason: "bubblewrap's backend refuses an IPv6 peer shorter than /96 that covers the IPv4-mapped range (`::/0`, `::/1`); mxcc accepts it",
     },
     Class {
+        name: "bwrap-firewall-host-not-an-address",
+        accepts: Accepts::Mxcc,
+        op: "",
+        text: "\"enforcementMode\":\"firewall\"",
+        mxc: "validation failed",
+        mxcc: "",
+        reason: "bubblewrap's backend (0.8, `enforcementMode` `firewall`) refuses a host entry that is not an address or block (`1.2.3`, `01.2.3.4`, `1.2.3.4.5`, `10.0.0.0/33`, `a b`, `*`, `10.0.0.1:443`, `[2001:db8::1]`, `fe80::1%eth0`, `\"\"`) or an IPv6 block covering the IPv4-mapped range (`::/0`, `::ffff:0.0.0.0/95`); mxcc accepts it",
+    },
+    Class {
         name: "bwrap-proxy-ipv6-endpoint",
         accepts: Accepts::Mxcc,
         op: "",

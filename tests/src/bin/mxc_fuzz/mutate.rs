@@ -233,8 +233,14 @@ fn apply(op: Op, tree: &mut Json, seeds: &[Seed], rng: &mut Rng) -> Option<Strin
                 Some(path) => replace(tree, &path, value, "cidr"),
                 None => {
                     let cidr = value.to_text();
-                    let section = match rng.below(3) {
+                    let section = match rng.below(5) {
                         0 => format!(r#"{{"defaultPolicy": "block", "allowedHosts": [{cidr}]}}"#),
+                        3 => format!(
+                            r#"{{"defaultPolicy": "block", "enforcementMode": "firewall", "allowedHosts": [{cidr}]}}"#
+                        ),
+                        4 => format!(
+                            r#"{{"defaultPolicy": "allow", "enforcementMode": "firewall", "blockedHosts": [{cidr}]}}"#
+                        ),
                         1 => format!(
                             r#"{{"egress": {{"default": "deny", "allow": [{{"to": [{{"cidr": {cidr}}}]}}]}}}}"#
                         ),
