@@ -211,3 +211,35 @@ fn output_does_not_depend_on_the_host_unless_asked() {
     assert_eq!(default, none_before.0.replace(" --assume-host none", ""));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A solver timeout in any domain is MX4005 with that domain and a non-zero exit, even when
+/// another domain has findings, and never "proved" or "holds" next to it (issue 12).
+#[test]
+fn a_timeout_in_any_domain_is_unknown_and_fails() {
+    let t = check(&[
+        "compile",
+        "--target",
+        "landlock",
+        "--timeout-ms",
+        "1",
+        "corpus/coding-agent-bwrap/policy.json",
+    ]);
+    let out = stdout(&t);
+    // One millisecond is too little for the composition's queries: something times out.
+    assert!(out.contains("error[MX4005]"), "{t}");
+    assert!(
+        out.contains("filesystem: timeout") || out.contains("network: timeout"),
+        "{t}"
+    );
+    assert_eq!(exit_code(&t), "exit: 1", "{t}");
+    let verdict = out
+        .lines()
+        .find(|l| l.starts_with("landlock: soundness"))
+        .unwrap_or_default();
+    assert!(verdict.contains("UNKNOWN"), "{verdict}");
+    assert!(
+        !out.contains("soundness proved") && !out.contains("holds"),
+        "{t}"
+    );
+    assert!(out.contains("landlock: artifact withheld"), "{t}");
+}

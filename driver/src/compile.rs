@@ -65,30 +65,37 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
     report.diagnostics.extend(output.diagnostics);
     let mut verify_options = options.check.verify.clone();
     verify_options.mode = ir::Mode::Mxc;
-    let gaps: Vec<Diagnostic> = report
-        .diagnostics
-        .iter()
-        .filter(|d| is_gap(d))
-        .cloned()
-        .collect();
+    verify_options.home.clone_from(&options.targets.home_dir);
     let models: Vec<ir::model::ArtifactModel> = output.models.values().cloned().collect();
     let mut proofs = Vec::new();
     let mut unsound = false;
     if !models.is_empty() {
-        let proof = verify::validate_composition(&policy, &models, &verify_options);
-        let diagnostics = proof_diagnostics(&proof, &gaps);
-        unsound |= diagnostics
-            .iter()
-            .any(|d| d.is_error() && d.code != verify::codes::ARTIFACT_INCOMPLETE);
-        report.diagnostics.extend(diagnostics);
-        proofs.push(proof);
+        let gate = gate(&policy, &models, &output.reports, &verify_options);
+        unsound |= gate.withhold;
+        report.diagnostics.extend(gate.diagnostics);
+        proofs.push(gate.proof);
     }
-    if let Some(artifact) = output.emitted.get(&targets::TargetId::Seccomp)
-        && let Some((program, spec)) = targets::backends::seccomp::spec_of(artifact)
-    {
-        let diagnostics = verify::prove_seccomp(&program, &spec, &verify_options).diagnostics();
-        unsound |= diagnostics.iter().any(Diagnostic::is_error);
-        report.diagnostics.extend(diagnostics);
+    if let Some(artifact) = output.emitted.get(&targets::TargetId::Seccomp) {
+        match targets::backends::seccomp::spec_of(artifact) {
+            Some((program, spec)) => {
+                let diagnostics =
+                    verify::prove_seccomp(&program, &spec, &verify_options).diagnostics();
+                unsound |= diagnostics.iter().any(Diagnostic::is_error);
+                report.diagnostics.extend(diagnostics);
+            }
+            // Without its specification the bytecode proof cannot run: never skip it quietly.
+            None => {
+                unsound = true;
+                report.diagnostics.push(
+                    Diagnostic::error(
+                        verify::codes::INTERNAL,
+                        "internal verifier error: the seccomp filter has no specification to prove it against",
+                    )
+                    .with_note("the seccomp artifact carries no readable program or filter plan")
+                    .with_help("this is a bug in mxcc; please report it with the policy"),
+                );
+            }
+        }
     }
     let mut artifacts = output.artifacts;
     if unsound {
@@ -103,78 +110,143 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
     }
 }
 
-/// True for a target's report of a construct it does not enforce as written, at any severity:
-/// a compatibility grant another target also makes (reported as information) is as much a
-/// reported difference as a warning.
-fn is_gap(d: &Diagnostic) -> bool {
-    d.code.as_str().starts_with("MX5")
+/// What the compile gate concluded about the composition of the emitted artifacts.
+#[derive(Clone, Debug)]
+pub struct Gate {
+    pub proof: verify::ArtifactReport,
+    /// Findings (excused ones as warnings naming the gaps that contain them), unknown domains
+    /// and internal errors.
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when the artifacts must be withheld: an unannounced soundness finding, an
+    /// undecided soundness domain, or an internal verifier error.
+    pub withhold: bool,
 }
 
-/// The construct a target diagnostic is about, from its `construct `...`` note.
-fn construct_of(d: &Diagnostic) -> Option<&str> {
-    d.notes.iter().find_map(|n| {
-        let rest = n.split_once("construct `")?.1;
-        rest.split_once('`').map(|(c, _)| c)
-    })
-}
-
-/// The verifier domain a target construct belongs to: its first dotted component, except that
-/// a target's compatibility baseline (system directories granted for MXC compatibility) is
-/// filesystem access.
-fn domain_of(construct: &str) -> &str {
-    let head = construct.split(['.', ' ', '[']).next().unwrap_or(construct);
-    if head == "baseline" {
-        "filesystem"
-    } else {
-        head
+/// The compile gate, the one function `mxcc compile` proves its artifacts with: validates the
+/// composition of `models` against the policy and excuses a soundness finding only when, for
+/// every artifact that speaks about the witness's domain, a gap or compatibility grant its
+/// target reported declares a region that contains the witness (evaluated concretely, as
+/// `ir::decide` evaluates a policy). A gap without a region excuses nothing.
+pub fn gate(
+    policy: &ir::Policy,
+    models: &[ir::model::ArtifactModel],
+    reports: &[targets::TargetReport],
+    options: &verify::Options,
+) -> Gate {
+    let proof = verify::validate_composition(policy, models, options);
+    let diagnostics = proof_diagnostics(&proof, models, reports);
+    let withhold = diagnostics.iter().any(|d| {
+        d.is_error()
+            && (d.code == verify::codes::ARTIFACT_UNSOUND || d.code == verify::codes::INTERNAL)
+    }) || proof.soundness_undecided();
+    Gate {
+        proof,
+        diagnostics,
+        withhold,
     }
 }
 
-/// The gap a soundness finding falls into: a gap on a construct of the finding's domain,
-/// preferring one whose label covers the policy rule the finding is about.
-fn gap_for<'a>(finding: &verify::Finding, gaps: &'a [Diagnostic]) -> Option<&'a Diagnostic> {
-    let domain = finding.domain.as_str();
-    let in_domain = |g: &&Diagnostic| construct_of(g).is_some_and(|c| domain_of(c) == domain);
-    let covers = |g: &&Diagnostic| {
-        finding.other_span.is_some_and(|s| {
-            g.labels.iter().any(|l| {
-                l.span.source == s.source && l.span.start <= s.start && s.end <= l.span.end
-            })
-        })
-    };
-    gaps.iter()
-        .filter(in_domain)
-        .find(covers)
-        .or_else(|| gaps.iter().find(in_domain))
+/// How the model takes part in deciding the request in the composition: `Some(true)` when it
+/// enforces the request's domain, `Some(false)` when it leaves the domain open, `None` when
+/// the domain does not apply to it.
+fn enforces(model: &ir::model::ArtifactModel, request: &ir::Request) -> Option<bool> {
+    use ir::model::Domain;
+    fn of<T>(d: &Domain<T>) -> Option<bool> {
+        match d {
+            Domain::Enforced(_) => Some(true),
+            Domain::Unconstrained => Some(false),
+            Domain::NotApplicable(_) => None,
+        }
+    }
+    match request {
+        ir::Request::Fs { .. } => of(&model.fs),
+        ir::Request::Net { .. } => of(&model.net),
+        ir::Request::Ui(_) => of(&model.ui),
+        ir::Request::Env { .. } | ir::Request::Run { .. } => None,
+    }
 }
 
-fn proof_diagnostics(proof: &verify::ArtifactReport, gaps: &[Diagnostic]) -> Vec<Diagnostic> {
+/// The reported gaps that excuse a soundness finding, or `None` when it is unannounced. Every
+/// artifact that enforces the witness's domain allows the witness (the composition does), so
+/// each must have reported a gap or compatibility grant whose region contains it. When no
+/// artifact enforces the domain, every one leaves it open, and one of them must have reported
+/// a region containing the witness.
+pub fn excuses<'a>(
+    witness: &ir::Request,
+    models: &[ir::model::ArtifactModel],
+    reports: &'a [targets::TargetReport],
+) -> Option<Vec<&'a targets::Entry>> {
+    let declared = |model: &ir::model::ArtifactModel| {
+        reports
+            .iter()
+            .filter(|r| r.target.as_str() == model.target)
+            .flat_map(|r| &r.entries)
+            .find(|e| e.status.is_gap() && e.regions.iter().any(|g| g.contains(witness)))
+    };
+    let enforcing: Vec<&ir::model::ArtifactModel> = models
+        .iter()
+        .filter(|m| enforces(m, witness) == Some(true))
+        .collect();
+    if enforcing.is_empty() {
+        return models
+            .iter()
+            .filter(|m| enforces(m, witness) == Some(false))
+            .find_map(declared)
+            .map(|e| vec![e]);
+    }
+    enforcing.into_iter().map(declared).collect()
+}
+
+fn proof_diagnostics(
+    proof: &verify::ArtifactReport,
+    models: &[ir::model::ArtifactModel],
+    reports: &[targets::TargetReport],
+) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = proof
         .soundness
         .findings()
         .iter()
-        .map(|f| match gap_for(f, gaps) {
+        .map(|f| match excuses(&f.witness, models, reports) {
             None => f.to_diagnostic(),
-            Some(gap) => f
-                .to_diagnostic()
-                .with_severity(Severity::Warning)
-                .with_note(format!(
-                    "inside a gap the targets reported: {} {}",
-                    gap.code.as_str(),
-                    gap.message
-                )),
+            Some(entries) => entries.iter().fold(
+                f.to_diagnostic().with_severity(Severity::Warning),
+                |d, e| {
+                    let inside = e
+                        .regions
+                        .iter()
+                        .find(|g| g.contains(&f.witness))
+                        .map(ir::model::Region::describe)
+                        .unwrap_or_default();
+                    d.with_note(format!(
+                        "inside a gap the targets reported: {} {} (`{}` grants {inside})",
+                        e.code.map(|c| c.as_str()).unwrap_or_default(),
+                        e.detail,
+                        e.construct
+                    ))
+                },
+            ),
         })
         .collect();
-    if let verify::Outcome::Unknown(reason) = &proof.soundness {
+    // Every undecided domain is an error of its own, also next to findings in other domains.
+    for (what, reason) in proof.unknown() {
+        let help = if what == "soundness" {
+            "an artifact whose soundness is not proved is not emitted; raise `--timeout-ms`"
+        } else {
+            "the artifacts may deny access the policy grants there; raise `--timeout-ms`"
+        };
+        let domain = verify::Dim::ALL
+            .iter()
+            .map(|d| d.as_str())
+            .find(|d| reason.contains(&format!("{d}: ")))
+            .map(|d| format!(" in the {d} domain"))
+            .unwrap_or_default();
         out.push(
             Diagnostic::error(
                 verify::codes::UNKNOWN,
-                format!("soundness of `{}` is unknown", proof.target),
+                format!("{what} of `{}` is unknown{domain}", proof.target),
             )
             .with_note(reason.clone())
-            .with_help(
-                "an artifact whose soundness is not proved is not emitted; raise `--timeout-ms`",
-            ),
+            .with_help(help),
         );
     }
     out.extend(

@@ -12,6 +12,10 @@ use crate::fs::FsOp;
 use crate::net::{Action, Cidr, Family, Protocol, canonical_ip};
 use crate::path::CanonPath;
 
+mod region;
+
+pub use region::Region;
+
 /// A set of filesystem operations.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FsOps(u8);

@@ -195,6 +195,7 @@ impl<'a> EmitContext<'a> {
             status: Status::Enforced,
             code: None,
             detail: detail.to_owned(),
+            regions: Vec::new(),
         });
     }
 
@@ -211,7 +212,8 @@ impl<'a> EmitContext<'a> {
         self.push(code, construct, span, Status::Approximated, message, help);
     }
 
-    /// Records access granted beyond the policy for MXC compatibility: a warning.
+    /// Records access granted beyond the policy for MXC compatibility: a warning. The caller
+    /// states what is granted with [`Granted::grants`].
     pub fn compat_grant(
         &mut self,
         code: Code,
@@ -219,13 +221,15 @@ impl<'a> EmitContext<'a> {
         span: Option<Span>,
         message: String,
         help: &str,
-    ) {
+    ) -> Granted<'_> {
         let construct = construct.into();
-        self.push(code, construct, span, Status::CompatGrant, message, help);
+        self.push(code, construct, span, Status::CompatGrant, message, help)
     }
 
     /// Records a construct the artifact cannot enforce. It is an error unless one of
-    /// `covered_by` is emitted alongside and closes the gap, or gaps are allowed.
+    /// `covered_by` is emitted alongside and closes the gap, or gaps are allowed. When the
+    /// artifact then allows more than the policy, the caller states exactly what with
+    /// [`Granted::grants`]; the compile gate excuses only soundness findings inside it.
     pub fn gap(
         &mut self,
         code: Code,
@@ -234,14 +238,14 @@ impl<'a> EmitContext<'a> {
         message: String,
         help: &str,
         covered_by: &[TargetId],
-    ) {
+    ) -> Granted<'_> {
         let construct = construct.into();
         let status = match covered_by.iter().find(|t| self.with(**t)) {
             Some(other) => Status::Covered(*other),
             _ if self.options.allow_gaps => Status::GapAllowed,
             _ => Status::Refused,
         };
-        self.push(code, construct, span, status, message, help);
+        self.push(code, construct, span, status, message, help)
     }
 
     fn push(
@@ -252,7 +256,7 @@ impl<'a> EmitContext<'a> {
         status: Status,
         message: String,
         help: &str,
-    ) {
+    ) -> Granted<'_> {
         let mut diagnostic = Diagnostic::new(code, status.severity(), message.clone())
             .with_help(help.to_owned())
             .with_note(format!("target `{}`, construct `{construct}`", self.target));
@@ -269,7 +273,11 @@ impl<'a> EmitContext<'a> {
             status,
             code: Some(code),
             detail: message,
+            regions: Vec::new(),
         });
+        Granted {
+            entries: &mut self.entries,
+        }
     }
 
     /// Reports a fact about the host the artifact relies on but that was not examined (a
@@ -286,5 +294,21 @@ impl<'a> EmitContext<'a> {
     /// True when a refusal was recorded.
     pub fn refused(&self) -> bool {
         self.entries.iter().any(|e| e.status == Status::Refused)
+    }
+}
+
+/// The entry just recorded for a gap or a compatibility grant, to which the target attaches
+/// what the artifact allows beyond the policy.
+#[derive(Debug)]
+pub struct Granted<'c> {
+    entries: &'c mut Vec<Entry>,
+}
+
+impl Granted<'_> {
+    /// Adds regions the artifact allows because of this construct.
+    pub fn grants(self, regions: impl IntoIterator<Item = ir::model::Region>) {
+        if let Some(entry) = self.entries.last_mut() {
+            entry.regions.extend(regions);
+        }
     }
 }

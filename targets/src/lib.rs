@@ -27,7 +27,7 @@ mod tests;
 
 pub use artifact::Artifact;
 pub use compile::{CompileOutput, REPORT_FILE, compile};
-pub use context::{Arch, Baseline, EmitContext, Options, PathKind, PathProbe};
+pub use context::{Arch, Baseline, EmitContext, Granted, Options, PathKind, PathProbe};
 pub use report::{Entry, Status, TargetReport};
 pub use source::SourceRecord;
 pub use target::{Capability, Support, Target, TargetId, codes};

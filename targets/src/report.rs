@@ -65,6 +65,10 @@ pub struct Entry {
     pub status: Status,
     pub code: Option<ir::Code>,
     pub detail: String,
+    /// What the artifact allows beyond the policy because of this construct (a gap's or a
+    /// compatibility grant's region); empty when it allows nothing more, or when the target
+    /// could not describe it (then no soundness finding is excused by this entry).
+    pub regions: Vec<ir::model::Region>,
 }
 
 /// One target's part of the report.

@@ -32,6 +32,9 @@ pub struct Options {
     pub timeout_ms: u32,
     /// How many differing cells the solver enumerates per domain.
     pub max_cells: usize,
+    /// The one home directory `~` stands for, when the artifacts under proof were emitted for
+    /// it (`compile --home-dir`); without it every candidate home is considered.
+    pub home: Option<String>,
 }
 
 impl Default for Options {
@@ -42,6 +45,7 @@ impl Default for Options {
             dump_smt: None,
             timeout_ms: 5_000,
             max_cells: 50,
+            home: None,
         }
     }
 }
@@ -178,9 +182,9 @@ fn solve(
                     return if cells.is_empty() {
                         DomainAnswer::Unknown(reason)
                     } else {
-                        DomainAnswer::Cells {
+                        DomainAnswer::Partial {
                             cells: crate::space::normalise(cells),
-                            complete: false,
+                            reason,
                         }
                     };
                 }

@@ -251,7 +251,8 @@ impl Owned {
 
 /// Runs an obligation for every instance of the symbolic roots and merges the results: refuted
 /// when any instance is refuted (with the findings of all of them), else unknown when any is
-/// unknown, else proved.
+/// unknown, else proved. Every undecided domain of every instance is listed in `unknown`
+/// either way.
 pub fn run(style: PathStyle, ob: &Obligation<'_>, opts: &Options) -> Run {
     let sides = [ob.left, ob.right];
     let mut literals = Vec::new();
@@ -259,12 +260,21 @@ pub fn run(style: PathStyle, ob: &Obligation<'_>, opts: &Options) -> Run {
     for s in &sides {
         s.fs_literals(&mut literals, &mut prefixes);
     }
-    let Some(instances) = candidates(style, &literals, &prefixes) else {
+    let Some(mut instances) = candidates(style, &literals, &prefixes) else {
         let space = Space::build(style, &sides);
         return crate::obligation::run(ob, &space, opts);
     };
+    if let Some(home) = &opts.home {
+        // The artifacts resolved `~` to this directory: it is the only user they are for.
+        let home = CanonPath::parse(home, style).path;
+        instances = vec![Instance {
+            temp: temp_of(style, &home),
+            home,
+        }];
+    }
     let mut findings = Vec::new();
     let mut unknown = Vec::new();
+    let mut unknown_domains = Vec::new();
     let mut not_applicable = Vec::new();
     let mut internal_errors = Vec::new();
     for inst in &instances {
@@ -289,6 +299,11 @@ pub fn run(style: PathStyle, ob: &Obligation<'_>, opts: &Options) -> Run {
             run.internal_errors
                 .into_iter()
                 .map(|e| format!("with home `{}`: {e}", inst.home)),
+        );
+        unknown_domains.extend(
+            run.unknown
+                .iter()
+                .map(|u| format!("with home `{}`: {u}", inst.home)),
         );
         for na in run.not_applicable {
             if !not_applicable.contains(&na) {
@@ -319,6 +334,7 @@ pub fn run(style: PathStyle, ob: &Obligation<'_>, opts: &Options) -> Run {
     Run {
         outcome,
         not_applicable,
+        unknown: unknown_domains,
         internal_errors,
     }
 }

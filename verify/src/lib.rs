@@ -141,14 +141,16 @@ pub fn diff(base: &Policy, new: &Policy, opts: &Options) -> DiffReport {
         let Run {
             outcome,
             internal_errors,
+            unknown,
             ..
         } = homes::run(style, &ob, opts);
         report.internal_errors.extend(internal_errors);
+        // Every undecided domain is reported, also next to findings in another domain.
+        report.unknown.extend(unknown);
         match outcome {
-            Outcome::Proved => {}
+            Outcome::Proved | Outcome::Unknown(_) => {}
             Outcome::Refuted(f) if more_side => report.grants_more = f,
             Outcome::Refuted(f) => report.grants_less = f,
-            Outcome::Unknown(u) => report.unknown.push(u),
         }
     }
     report
@@ -161,6 +163,8 @@ pub struct ProofResult {
     pub name: String,
     pub span: Option<Span>,
     pub outcome: Outcome,
+    /// Every domain the engine could not decide (also when the outcome is refuted).
+    pub unknown: Vec<String>,
     pub internal_errors: Vec<String>,
 }
 
@@ -172,7 +176,11 @@ impl ProofResult {
             .iter()
             .map(Finding::to_diagnostic)
             .collect();
-        if let Outcome::Unknown(reason) = &self.outcome {
+        let reasons: Vec<&String> = match &self.outcome {
+            Outcome::Unknown(reason) if self.unknown.is_empty() => vec![reason],
+            _ => self.unknown.iter().collect(),
+        };
+        for reason in reasons {
             let mut d = unknown_diagnostic(&format!("the proof of `{}`", self.name), reason);
             if let Some(span) = self.span {
                 d = d.with_label(span, "this property");
@@ -215,6 +223,7 @@ pub fn prove(
             name: format!("guardrail #{}", i + 1),
             span: None,
             outcome: r.outcome,
+            unknown: r.unknown,
             internal_errors: r.internal_errors,
         });
     }
@@ -226,6 +235,7 @@ pub fn prove(
                     name: prop.text.clone(),
                     span: prop.span,
                     outcome: Outcome::Unknown(reason),
+                    unknown: Vec::new(),
                     internal_errors: Vec::new(),
                 });
                 continue;
@@ -265,6 +275,7 @@ pub fn prove(
             name: prop.text.clone(),
             span: prop.span,
             outcome: r.outcome,
+            unknown: r.unknown,
             internal_errors: r.internal_errors,
         });
     }
@@ -279,11 +290,41 @@ pub struct ArtifactReport {
     pub soundness: Outcome,
     /// `policy ⊆ artifact`: every gap is reported with a witness (MX4007).
     pub completeness: Outcome,
+    /// Every domain of the soundness proof the engine could not decide, whatever
+    /// `soundness` says (`filesystem: timeout`).
+    pub soundness_unknown: Vec<String>,
+    /// The same for the completeness measurement.
+    pub completeness_unknown: Vec<String>,
     pub not_applicable: Vec<(Dim, String)>,
     pub internal_errors: Vec<String>,
 }
 
 impl ArtifactReport {
+    /// Every undecided domain, as `("soundness" | "completeness", reason)`: the per-domain
+    /// reasons, or the outcome's own reason when it is unknown without one.
+    pub fn unknown(&self) -> Vec<(&'static str, &String)> {
+        let mut out = Vec::new();
+        for (what, outcome, domains) in [
+            ("soundness", &self.soundness, &self.soundness_unknown),
+            (
+                "completeness",
+                &self.completeness,
+                &self.completeness_unknown,
+            ),
+        ] {
+            match outcome {
+                Outcome::Unknown(reason) if domains.is_empty() => out.push((what, reason)),
+                _ => out.extend(domains.iter().map(|d| (what, d))),
+            }
+        }
+        out
+    }
+
+    /// True when some domain of the soundness proof is undecided.
+    pub fn soundness_undecided(&self) -> bool {
+        matches!(self.soundness, Outcome::Unknown(_)) || !self.soundness_unknown.is_empty()
+    }
+
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = self
             .soundness
@@ -292,16 +333,11 @@ impl ArtifactReport {
             .chain(self.completeness.findings())
             .map(Finding::to_diagnostic)
             .collect();
-        for (what, o) in [
-            ("soundness", &self.soundness),
-            ("completeness", &self.completeness),
-        ] {
-            if let Outcome::Unknown(reason) = o {
-                out.push(unknown_diagnostic(
-                    &format!("{what} of `{}`", self.target),
-                    reason,
-                ));
-            }
+        for (what, reason) in self.unknown() {
+            out.push(unknown_diagnostic(
+                &format!("{what} of `{}`", self.target),
+                reason,
+            ));
         }
         for (dim, reason) in &self.not_applicable {
             out.push(
@@ -387,6 +423,8 @@ fn validate(policy: &Policy, target: &str, artifact: Side<'_>, opts: &Options) -
         target: target.to_owned(),
         soundness: s.outcome,
         completeness: c.outcome,
+        soundness_unknown: s.unknown,
+        completeness_unknown: c.unknown,
         not_applicable: s.not_applicable,
         internal_errors,
     }

@@ -34,6 +34,9 @@ pub struct Run {
     pub outcome: Outcome,
     /// Domains a side does not model, with the reason.
     pub not_applicable: Vec<(Dim, String)>,
+    /// Every domain the engine could not decide in full (`filesystem: timeout`), whatever the
+    /// outcome: a refutation in one domain never hides an unknown in another.
+    pub unknown: Vec<String>,
     /// Engine disagreements and witnesses that failed to replay: bugs in mxcc, never findings.
     pub internal_errors: Vec<String>,
 }
@@ -60,6 +63,14 @@ pub fn run(ob: &Obligation<'_>, space: &Space, opts: &Options) -> Run {
                 continue;
             }
             Ok(DomainAnswer::Cells { cells, complete }) => (cells, complete),
+            Ok(DomainAnswer::Partial { cells, reason }) => {
+                unknown.push(format!(
+                    "{}: {reason} after {} differing cells",
+                    dim.as_str(),
+                    cells.len()
+                ));
+                (cells, false)
+            }
             Ok(DomainAnswer::Unknown(reason)) => {
                 unknown.push(format!("{}: {reason}", dim.as_str()));
                 continue;
@@ -111,6 +122,7 @@ pub fn run(ob: &Obligation<'_>, space: &Space, opts: &Options) -> Run {
     Run {
         outcome,
         not_applicable,
+        unknown,
         internal_errors: internal,
     }
 }

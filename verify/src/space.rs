@@ -162,6 +162,12 @@ pub enum DomainAnswer {
         complete: bool,
     },
     Unknown(String),
+    /// The solver found these cells, then gave up (a timeout): the cells are real, and the
+    /// rest of the domain is unknown.
+    Partial {
+        cells: Vec<Cell>,
+        reason: String,
+    },
     NotApplicable(String),
 }
 

@@ -112,7 +112,24 @@ pub(crate) fn run(args: &CompileArgs) -> Outcome {
                 .count()
         };
         for proof in &result.proofs {
+            // An undecided domain is never reported next to "proved" or "holds".
+            let undecided: Vec<&String> = proof
+                .unknown()
+                .into_iter()
+                .filter(|(what, _)| *what == "soundness")
+                .map(|(_, reason)| reason)
+                .collect();
             let sound = match &proof.soundness {
+                _ if !undecided.is_empty() => format!(
+                    "UNKNOWN ({}; {} finding{} so far)",
+                    undecided
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    proof.soundness.findings().len(),
+                    plural(proof.soundness.findings().len())
+                ),
                 verify::Outcome::Proved => "proved".to_owned(),
                 verify::Outcome::Refuted(_) if unsound(true) == 0 => format!(
                     "holds outside the reported gaps ({} finding{} inside them)",
@@ -124,7 +141,12 @@ pub(crate) fn run(args: &CompileArgs) -> Outcome {
                 }
                 verify::Outcome::Unknown(r) => format!("unknown ({r})"),
             };
+            let complete_undecided = proof
+                .unknown()
+                .iter()
+                .any(|(what, _)| *what == "completeness");
             let complete = match &proof.completeness {
+                _ if complete_undecided => "completeness unknown".to_owned(),
                 verify::Outcome::Proved => "complete".to_owned(),
                 verify::Outcome::Refuted(f) => {
                     format!(

@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 
 use ir::model::{
     ArtifactModel, Domain, FsModel, FsModelRule, FsOps, NetChain, NetModel, NetModelRule,
-    PathMatch, UiModel,
+    PathMatch, Region, UiModel,
 };
 use ir::net::{Cidr, Family};
 use ir::{Action, CanonPath, Clipboard, FsAccess, FsOp, NetworkShape, Platform, Root, Span};
@@ -618,7 +618,8 @@ impl Target for AppContainer {
             None,
             format!("stock {reads} ACEs let the package read `{}`", PACKAGE_READABLE.join("`, `")),
             if lpac { "deny the parts the command must not read" } else { "set `processContainer.leastPrivilege: true` (LPAC) to drop most package-wide grants" },
-        );
+        )
+        .grants(compat.iter().map(Region::of_fs_rule));
         // The network model: capabilities as WFP's AppContainer filters apply them.
         let net = &policy.network;
         let loop_allowed = net.host_loopback.value == Action::Allow;

@@ -25,7 +25,7 @@
 use std::collections::BTreeMap;
 
 use ir::model::{
-    ArtifactModel, Domain, FsModel, FsModelRule, FsOps, NetChain, NetModel, PathMatch,
+    ArtifactModel, Domain, FsModel, FsModelRule, FsOps, NetChain, NetModel, PathMatch, Region,
 };
 use ir::{Action, CanonPath, FsAccess, FsOp, Platform};
 
@@ -237,7 +237,8 @@ impl Target for Bwrap {
                 None,
                 "bwrap mounts system directories, `/dev` and `/proc` that the policy does not list (MXC baseline)".to_owned(),
                 "list them in `readonlyPaths` to make the grant explicit, or build with the baseline off",
-            );
+            )
+            .grants(baseline_regions());
         }
         b.mount(&["--dev", "/dev"], &canon("/dev"), MountKind::Dev);
         b.mount(&["--proc", "/proc"], &canon("/proc"), MountKind::Proc);
@@ -278,6 +279,7 @@ impl Target for Bwrap {
                     }
                 }
                 FsAccess::Denied => match kind {
+                    // No mask: the path is as open as its mounted ancestors leave it.
                     PathKind::Symlink => cx.gap(
                         codes::SYMLINK_PATH,
                         rule.construct.clone(),
@@ -285,7 +287,7 @@ impl Target for Bwrap {
                         format!("`{host}` is or passes through a symbolic link; a mask would hide its target instead"),
                         "list the resolved path in `deniedPaths`",
                         &[],
-                    ),
+                    ).grants([Region::subtree(rule.canon.clone(), FsOps::ALL)]),
                     PathKind::File => {
                         cx.enforced(rule.construct.clone(), Some(rule.span), "masked by /dev/null");
                         b.mount(&["--ro-bind", "/dev/null", host], &rule.canon, MountKind::Hidden);
@@ -329,14 +331,17 @@ impl Target for Bwrap {
         if let Some(cwd) = &policy.process.cwd {
             match host_path(&cwd.value, cx.options) {
                 Some(dir) => b.arg(&["--chdir", &dir.display]),
-                None => cx.gap(
-                    codes::SYMBOLIC_PATH,
-                    "process.cwd",
-                    Some(cwd.span),
-                    format!("`{}` has no fixed host location", cwd.value.display),
-                    "pass `home_dir` or write an absolute path",
-                    &[],
-                ),
+                // The working directory grants nothing.
+                None => cx
+                    .gap(
+                        codes::SYMBOLIC_PATH,
+                        "process.cwd",
+                        Some(cwd.span),
+                        format!("`{}` has no fixed host location", cwd.value.display),
+                        "pass `home_dir` or write an absolute path",
+                        &[],
+                    )
+                    .grants([]),
             }
         }
         b.arg(&["--clearenv"]);
@@ -386,7 +391,8 @@ impl Target for Bwrap {
                     "bwrap does not filter the network the executor connects".to_owned(),
                     "`nftables.nft` filters it",
                     &[TargetId::Nftables],
-                );
+                )
+                .grants([Region::net(None, None)]);
             }
         } else {
             cx.enforced("network", policy.network.span, "--unshare-net: no network");
@@ -486,6 +492,29 @@ impl Target for Bwrap {
 
 fn no_ui() -> Domain<ir::model::UiModel> {
     Domain::NotApplicable("bwrap does not mediate UI".to_owned())
+}
+
+/// What the MXC baseline mounts allow: the system directories read-only (with the
+/// `/var/run` alias of `/run`), the device nodes and `/proc`.
+fn baseline_regions() -> Vec<Region> {
+    let mut out = Vec::new();
+    let baseline = SYSTEM_BASELINE.iter().chain(&RESOLVER_BASELINE);
+    for p in baseline.filter(|p| **p != "/run") {
+        out.push(Region::subtree(canon(p), FsOps::READ_ONLY));
+        if let Some(rest) = p.strip_prefix("/run/") {
+            out.push(Region::subtree(
+                canon(&format!("/var/run/{rest}")),
+                FsOps::READ_ONLY,
+            ));
+        }
+    }
+    out.extend(DEVICES.iter().map(|d| Region::Fs {
+        path: canon(d),
+        matching: PathMatch::Literal,
+        ops: FsOps::ALL,
+    }));
+    out.push(Region::subtree(canon("/proc"), FsOps::ALL));
+    out
 }
 
 fn fs_model(argv: &Argv) -> FsModel {

@@ -24,7 +24,7 @@ use std::net::IpAddr;
 
 use ir::model::{
     ArtifactModel, Domain, FsLayer, FsLayerRule, FsModel, FsModelRule, FsOps, NetChain, NetModel,
-    NetModelRule, PathMatch,
+    NetModelRule, PathMatch, Region,
 };
 use ir::{Action, CanonPath, Direction, Endpoint, FsAccess, FsOp, Mode, Protocol, Request};
 use serde_json::{Value, json};
@@ -246,7 +246,8 @@ fn plan_net(policy: &ir::Policy, cx: &mut EmitContext<'_>) -> NetPlan {
             "landlock cannot close the host loopback on the TCP ports it opens".to_owned(),
             "emit `bwrap` or `nftables` alongside: their network namespace closes the host loopback",
             &[TargetId::Bwrap, TargetId::Nftables],
-        );
+        )
+        .grants(loopback_regions());
     }
     if !bind_open && ingress.iter().any(|b| *b) {
         cx.approximated(
@@ -275,7 +276,8 @@ fn plan_net(policy: &ir::Policy, cx: &mut EmitContext<'_>) -> NetPlan {
                     ),
                     "emit `bwrap` (network namespace) or `nftables` alongside",
                     &[TargetId::Bwrap, TargetId::Nftables],
-                );
+                )
+                .grants([Region::net(Some(direction), Some(protocol))]);
             }
         }
     }
@@ -284,6 +286,25 @@ fn plan_net(policy: &ir::Policy, cx: &mut EmitContext<'_>) -> NetPlan {
         connect_open,
         bind_open,
         proxy_reachable,
+    }
+}
+
+/// What landlock leaves open on the host loopback: TCP to and from `127.0.0.0/8` and `::1`.
+fn loopback_regions() -> Vec<Region> {
+    ["127.0.0.0/8", "::1/128"]
+        .iter()
+        .filter_map(|c| ir::Cidr::parse(c).ok())
+        .map(|c| Region::net_block(None, Some(Protocol::Tcp), c))
+        .collect()
+}
+
+/// What an ABI below `need` leaves open: writes (truncate, ABI 3) or the network (ABI 4);
+/// scoping (ABI 6) restricts IPC the proofs do not model.
+fn abi_regions(need: u8) -> Vec<Region> {
+    match need {
+        0..=3 => vec![Region::FsEverywhere(FsOps::of(&[FsOp::Write]))],
+        4 | 5 => vec![Region::net(None, None)],
+        _ => Vec::new(),
     }
 }
 
@@ -409,7 +430,8 @@ impl Target for Landlock {
                     format!("landlock ABI {abi} is too old: {why}"),
                     "raise the target ABI, or emit `bwrap` alongside",
                     &[TargetId::Bwrap, TargetId::Nftables],
-                );
+                )
+                .grants(abi_regions(*need));
             }
         }
         cx.gap(
@@ -419,7 +441,8 @@ impl Target for Landlock {
             "landlock cannot hide the metadata (`stat`) of paths the policy denies".to_owned(),
             "emit `bwrap` alongside: its mount namespace shows only the policy's paths",
             &[TargetId::Bwrap, TargetId::Nftables],
-        );
+        )
+        .grants([Region::FsEverywhere(FsOps::of(&[FsOp::Metadata]))]);
         let handled_fs = fs_rights(abi);
         let mut path_rules = Vec::new();
         let mut unexamined = false;
@@ -488,7 +511,8 @@ impl Target for Landlock {
                     "landlock does not filter this policy's network traffic".to_owned(),
                     "emit `nftables` or `bwrap` alongside",
                     &[TargetId::Nftables, TargetId::Bwrap],
-                );
+                )
+                .grants([Region::net(None, None)]);
             }
         } else {
             let plan = plan_net(policy, cx);

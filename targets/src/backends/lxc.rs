@@ -25,10 +25,11 @@
 use std::collections::BTreeMap;
 
 use ir::model::{
-    ArtifactModel, Domain, FsModel, FsModelRule, FsOps, NetChain, NetModel, NetModelRule, PathMatch,
+    ArtifactModel, Domain, FsModel, FsModelRule, FsOps, NetChain, NetModel, NetModelRule,
+    PathMatch, Region,
 };
 use ir::net::{Cidr, Family};
-use ir::{Action, CanonPath, FsAccess, FsOp, NetRule, NetworkShape, Protocol};
+use ir::{Action, CanonPath, Direction, FsAccess, FsOp, NetRule, NetworkShape, Protocol};
 
 use crate::artifact::{Artifact, Plan as ArtifactPlan};
 use crate::backends::nftables::subtract;
@@ -315,7 +316,9 @@ impl Target for Lxc {
             compat.push(rule.clone());
             egress.push((rule, format!("ip6 daddr {c} icmpv6 type {{ nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit }} accept")));
         }
-        cx.compat_grant(codes::LXC_GATEWAY, "network.dhcp", None, "the container may send DHCP requests (UDP 67), ARP and IPv6 neighbour discovery so it gets an address on the bridge".to_owned(), "nothing to do");
+        cx.compat_grant(codes::LXC_GATEWAY, "network.dhcp", None, "the container may send DHCP requests (UDP 67), ARP and IPv6 neighbour discovery so it gets an address on the bridge".to_owned(), "nothing to do")
+            .grants(compat.iter().map(|r| Region::of_rule(Direction::Egress, r)));
+        let before_dns = compat.len();
         if legacy {
             for p in [Protocol::Udp, Protocol::Tcp] {
                 let rule = any_port(p, 53, "legacy DNS exemption");
@@ -331,6 +334,12 @@ impl Target for Lxc {
                 net.egress_default.span.or(net.span),
                 "legacy LXC policies accept DNS (UDP/TCP 53) to any destination ahead of every deny rule, a tunnel for exfiltration".to_owned(),
                 "move to the 0.8 directional shape, which has no DNS exemption",
+            )
+            .grants(
+                compat
+                    .iter()
+                    .skip(before_dns)
+                    .map(|r| Region::of_rule(Direction::Egress, r)),
             );
             if net.enforcement_mode.value == ir::net::EnforcementMode::Capabilities {
                 cx.approximated(

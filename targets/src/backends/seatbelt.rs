@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ir::model::{
     ArtifactModel, Domain, FsModel, FsModelRule, FsOps, NetChain, NetModel, NetModelRule,
-    PathMatch, UiModel,
+    PathMatch, Region, UiModel,
 };
 use ir::net::{Cidr, Family};
 use ir::{Action, CanonPath, Clipboard, FsAccess, FsOp, Platform, Protocol, Root, Span};
@@ -392,6 +392,7 @@ impl Target for Seatbelt {
             let exec: Vec<CanonPath> = SYSTEM_EXEC.iter().map(|p| canon(p)).collect();
             let dev: Vec<CanonPath> = DEVICES.iter().map(|p| canon(p)).collect();
             let read = FsOps::of(&[FsOp::Read, FsOp::Metadata]);
+            let before = b.compat.len();
             b.fs_rule(true, read, PathMatch::Subtree, &sys, true);
             b.fs_rule(
                 true,
@@ -411,7 +412,8 @@ impl Target for Seatbelt {
                     SYSTEM_READ.join("`, `")
                 ),
                 "pass a baseline of `none` to grant only what the policy lists",
-            );
+            )
+            .grants(compat_regions(&b.compat[before..]));
         }
         let rules = path_rules(policy, cx);
         // Metadata along the ancestors of every granted path, so paths resolve.
@@ -426,6 +428,7 @@ impl Target for Seatbelt {
                 let anc: Vec<CanonPath> = anc.into_iter().collect();
                 b.line("");
                 b.line("; Metadata of the ancestors of granted paths (path resolution), not their contents.");
+                let before = b.compat.len();
                 b.fs_rule(
                     true,
                     FsOps::of(&[FsOp::Metadata]),
@@ -442,7 +445,8 @@ impl Target for Seatbelt {
                         anc.len()
                     ),
                     "this reveals only the existence and attributes of those directories",
-                );
+                )
+                .grants(compat_regions(&b.compat[before..]));
             }
         }
         if !rules.is_empty() {
@@ -802,14 +806,17 @@ fn emit_process_settings(policy: &ir::Policy, cx: &mut EmitContext<'_>, b: &mut 
                 b.line(format!("(allow mach-lookup (global-name {s}))"));
                 cx.enforced(construct, Some(name.span), "mach-lookup global-name");
             }
-            None => cx.gap(
-                codes::PATH_SPELLING,
-                construct,
-                Some(name.span),
-                "a Mach service name contains a control character".to_owned(),
-                "remove the entry",
-                &[],
-            ),
+            // The entry is left out: nothing is granted.
+            None => cx
+                .gap(
+                    codes::PATH_SPELLING,
+                    construct,
+                    Some(name.span),
+                    "a Mach service name contains a control character".to_owned(),
+                    "remove the entry",
+                    &[],
+                )
+                .grants([]),
         }
     }
     if sb.launch_method.value == ir::policy::LaunchMethod::Open {
@@ -837,6 +844,7 @@ fn pty(
     b.line("; nestedPty (MXC's default): pseudo-terminals.");
     b.line("(allow pseudo-tty)");
     let rw = FsOps::of(&[FsOp::Read, FsOp::Metadata, FsOp::Write]);
+    let before = b.compat.len();
     b.fs_rule(true, rw, PathMatch::Literal, &[canon("/dev/ptmx")], true);
     // The model's string prefix over-approximates the regex.
     let origin = b.origin();
@@ -858,7 +866,17 @@ fn pty(
         span,
         "`nestedPty` (on by default) opens `/dev/ptmx` and `/dev/ttys*`".to_owned(),
         "set `seatbelt.nestedPty` to `false` unless the command needs a terminal",
-    );
+    )
+    .grants(compat_regions(&b.compat[before..]));
+}
+
+/// The regions of the compatibility rules a grant added to the profile.
+fn compat_regions(rules: &[FsModelRule]) -> Vec<Region> {
+    rules
+        .iter()
+        .filter(|r| r.allow)
+        .map(Region::of_fs_rule)
+        .collect()
 }
 
 /// UI: WindowServer, pasteboard and HID injection.

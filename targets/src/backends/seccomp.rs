@@ -37,8 +37,8 @@ pub mod syscalls;
 use std::collections::BTreeMap;
 
 use ir::model::{
-    ArchSpec, ArgCmp, ArtifactModel, Domain, NetChain, NetModel, SeccompArgCheck, SeccompModel,
-    SeccompRule, SeccompSpec,
+    ArchSpec, ArgCmp, ArtifactModel, Domain, FsOps, NetChain, NetModel, Region, SeccompArgCheck,
+    SeccompModel, SeccompRule, SeccompSpec,
 };
 use ir::{Action, Direction, Endpoint, Mode, Protocol, Request};
 
@@ -397,7 +397,8 @@ impl Target for Seccomp {
                     .to_owned(),
                 "emit `nftables` alongside to filter by address and port",
                 &[TargetId::Nftables],
-            );
+            )
+            .grants([Region::net(None, None)]);
         } else {
             cx.enforced(
                 "network",
@@ -413,7 +414,8 @@ impl Target for Seccomp {
                 "seccomp does not restrict filesystem paths".to_owned(),
                 "emit `bwrap` or `landlock` alongside",
                 &[TargetId::Bwrap, TargetId::Landlock],
-            );
+            )
+            .grants([Region::FsEverywhere(FsOps::ALL)]);
         }
         let mut files = BTreeMap::new();
         files.insert(FILE_BPF, bpf::to_bytes(&program));
