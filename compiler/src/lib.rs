@@ -96,7 +96,7 @@ pub fn compile_tree(
             diagnostics,
         };
     }
-    syntax::drop_ignored_duplicates(&root, &mut diagnostics);
+    schema::drop_ignored_duplicates(&root, &mut diagnostics);
     let header = header::read(
         &root,
         source,

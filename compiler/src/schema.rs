@@ -20,6 +20,11 @@
 //! fraction, an exponent or `-0` is a float, refused where an integer is expected even when
 //! whole (`443.0`), and a literal beyond `f64` is refused wherever it appears.
 //!
+//! The wire model also tells which values MXC's parser skips (`free_form.rs`): the untyped
+//! `_comment` and the undeclared members of open objects (`experimental` and its sections).
+//! serde keeps the last of repeated keys there, so the parser's duplicate-key errors inside
+//! them are dropped.
+//!
 //! | Code   | Meaning                                                                |
 //! |--------|------------------------------------------------------------------------|
 //! | MX1101 | unknown field (points at the key)                                      |
@@ -36,11 +41,14 @@
 //! | MX1199 | any other schema violation                                             |
 
 mod bundle;
+mod free_form;
 mod instance;
 pub(crate) mod numbers;
 mod report;
 #[cfg(test)]
 mod tests;
+
+pub use free_form::drop_ignored_duplicates;
 
 use ir::{Code, Diagnostic, Span};
 

@@ -5,14 +5,12 @@
 //! string escapes and duplicate keys.
 
 pub mod cst;
-mod free_form;
 
 use ir::{Code, Diagnostic, SourceId, Span};
 use pest::Parser as _;
 use pest::iterators::Pair;
 
 pub use cst::{Member, Node, NodeKind, Number};
-pub use free_form::drop_ignored_duplicates;
 
 pub const SYNTAX_ERROR: Code = ir::codes::syntax::SYNTAX_ERROR;
 pub const INVALID_UTF8: Code = ir::codes::syntax::INVALID_UTF8;

@@ -558,6 +558,13 @@ fn mxc_parser_agreement() {
         format!(r#"{{"version":"0.8.0-alpha",{p},"_comment":{{"a":1,"a":2}}}}"#),
         format!(r#"{{"version":"0.8.0-alpha",{p},"experimental":{{"zz":1,"zz":2}}}}"#),
         format!(r#"{{"version":"0.8.0-alpha",{p},"experimental":{{"test":{{}},"test":{{}}}}}}"#),
+        // Experimental sections are open: serde skips their unknown members, repeats included.
+        format!(
+            r#"{{"version":"0.8.0-alpha",{p},"experimental":{{"telemetry":{{"later":1,"later":{{"a":1,"a":2}}}}}}}}"#
+        ),
+        format!(
+            r#"{{"version":"0.8.0-alpha",{p},"experimental":{{"test":{{"message":"a","message":"b"}}}}}}"#
+        ),
     ];
     let cases: Vec<(Platform, bool, &str)> = cases.iter().map(|c| (L, false, c.as_str())).collect();
     insta::assert_snapshot!(run(&cases));

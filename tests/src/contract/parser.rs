@@ -1,7 +1,7 @@
 //! How MXC's parser reads values (issue 14): versions through `semver`, proxy URLs through the
 //! `url` crate, key presence in the 0.8 version gate, `null` egress rules, the family of
 //! `except`, serde_json's nesting limit, repeated keys in values MXC does not read, the
-//! legacy/directional mix and LXC's `allowLocalNetwork`.
+//! legacy/directional mix, LXC's `allowLocalNetwork` and bubblewrap's runtime proxy endpoint.
 
 use crate::contract::{Fixture, LINUX, WINDOWS};
 
@@ -411,6 +411,28 @@ pub(super) const FIXTURES: &[Fixture] = &[
         rule: "serde keeps the last of repeated keys in values MXC does not read as a struct (unknown `experimental` members)",
         text: r#"
 {"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "experimental": {"future": 1, "future": 2}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/duplicate-unknown-in-experimental-section",
+        platform: LINUX,
+        exact: "reject MX1101",
+        production: "accept",
+        oracle: "accepted",
+        rule: "serde keeps the last of repeated keys in values MXC does not read as a struct (members an open `experimental` section does not declare)",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "experimental": {"telemetry": {"later": 1, "later": {"a": 1, "a": 2}}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/duplicate-field-in-experimental-section",
+        platform: LINUX,
+        exact: "reject MX1006",
+        production: "reject MX1006",
+        oracle: "rejected: duplicate field `message`",
+        rule: "a declared field of an `experimental` section appears once",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "experimental": {"test": {"message": "a", "message": "b"}}}
 "#,
     },
     Fixture {
