@@ -15,7 +15,8 @@
 //! 3. the child makes every mount private and builds the sandbox's filesystem view the way
 //!    bubblewrap does: a new root on tmpfs holding read-only or read-write binds of exactly the
 //!    granted paths and the runtime baseline, the masks (denied paths nested in grants, denied
-//!    paths under the baseline), a private `/proc`, a minimal `/dev` and a private `/tmp`; then
+//!    paths under the baseline), a private `/proc`, a minimal `/dev` (with private `/dev/shm`
+//!    and `/dev/pts`) and a private `/tmp` limited in size; then
 //!    `pivot_root` and the host's mount tree is detached, so paths outside the grants do not
 //!    exist inside the sandbox (this closes what landlock cannot mediate, such as `connect` to
 //!    a pathname UNIX socket before ABI 9, and hides the metadata of unlisted paths);

@@ -24,6 +24,17 @@ pub const DEVICES: [&str; 5] = [
     "/dev/urandom",
 ];
 
+/// What the view's `/dev` provides itself beside the device nodes: a private `/dev/shm`, a new
+/// `devpts` instance on `/dev/pts` and `/dev/ptmx` linked to its multiplexer.
+pub const DEV_PROVIDED: [&str; 3] = ["/dev/shm", "/dev/pts", "/dev/ptmx"];
+
+/// The size limit of the private `/tmp` tmpfs, in MiB (without one, a tmpfs may fill half of
+/// the host's memory).
+pub const TMP_SIZE_MIB: u32 = 1024;
+
+/// The size limit of the private `/dev/shm` tmpfs, in MiB.
+pub const SHM_SIZE_MIB: u32 = 64;
+
 /// The address of the host as seen from slirp4netns's namespace.
 pub const GATEWAY: &str = "10.0.2.2";
 
@@ -85,7 +96,8 @@ pub struct Plan {
     /// Milliseconds; 0 = none.
     pub timeout_ms: u32,
     pub net: NetPlan,
-    /// A private tmpfs on `/tmp` (when no policy path lies under `/tmp`).
+    /// A private tmpfs on `/tmp`, limited to [`TMP_SIZE_MIB`] (unless the policy grants
+    /// `/tmp` itself or an ancestor; the policy's paths below `/tmp` are bound inside it).
     pub private_tmp: bool,
     /// The sandbox's filesystem: a new root on tmpfs holding exactly these entries (shallow
     /// first), plus a private `/proc`, a minimal `/dev` and, with `private_tmp`, `/tmp`.
@@ -148,9 +160,7 @@ pub fn plan(
         .iter()
         .filter_map(|r| host_path(&r.path, home.as_deref()).map(|p| (r.access, p)))
         .collect();
-    let private_tmp = !policy_paths
-        .iter()
-        .any(|(_, p)| under(p, "/tmp") || under("/tmp", p));
+    let private_tmp = !policy_paths.iter().any(|(_, p)| under("/tmp", p));
     let mut masks = landlock.mounts.clone();
     if !opts.no_baseline {
         add_baseline(
@@ -401,13 +411,27 @@ fn add_baseline(
             source: "baseline (device)".to_owned(),
         });
     }
-    if private_tmp {
+    // Writable scratch space of the view itself (tmpfs, never a host path). A policy path
+    // below the private `/tmp` is bound inside it and falls under this rule too: there a
+    // read-only grant is held by its read-only bind alone (as with bubblewrap's `--tmpfs`).
+    let scratch = if private_tmp {
+        &["/tmp", "/dev/shm"][..]
+    } else {
+        &["/dev/shm"][..]
+    };
+    for path in scratch {
         landlock.paths.push(PathRule {
-            path: "/tmp".to_owned(),
+            path: (*path).to_owned(),
             access: landlock.handled_fs,
-            source: "baseline (private /tmp)".to_owned(),
+            source: format!("baseline (private {path})"),
         });
     }
+    // Pseudo-terminals of the view's own devpts instance: read, write and terminal ioctls.
+    landlock.paths.push(PathRule {
+        path: "/dev/pts".to_owned(),
+        access: (1 << 1 | 1 << 2 | 1 << 3 | 1 << 15) & landlock.handled_fs,
+        source: "baseline (private /dev/pts)".to_owned(),
+    });
     // A path the policy restricts below a baseline grant needs a mask, since landlock's union
     // would otherwise give it the baseline's read access.
     for (access, path) in policy_paths {
@@ -448,7 +472,10 @@ pub(crate) fn canonical(path: &Path) -> PathBuf {
 /// The paths the mount view provides itself: the private `/proc`, the device nodes of the
 /// minimal `/dev`, and the private `/tmp`.
 fn provided(path: &str, private_tmp: bool) -> bool {
-    under(path, "/proc") || DEVICES.contains(&path) || (private_tmp && path == "/tmp")
+    under(path, "/proc")
+        || DEVICES.contains(&path)
+        || DEV_PROVIDED.iter().any(|d| under(path, d))
+        || (private_tmp && path == "/tmp")
 }
 
 /// The sandbox's filesystem view: every landlock grant bound from the host (read-only unless
@@ -790,8 +817,7 @@ impl Plan {
             }
         }
         for rule in &self.landlock.paths {
-            let private = self.private_tmp && rule.path == "/tmp";
-            if !private && !Path::new(&rule.path).exists() {
+            if !provided(&rule.path, self.private_tmp) && !Path::new(&rule.path).exists() {
                 return Err(RunError::new(
                     codes::MISSING_PATH,
                     format!("`{}` (`{}`) does not exist", rule.path, rule.source),
@@ -841,12 +867,13 @@ impl fmt::Display for Plan {
         }
         writeln!(
             f,
-            "4. mounts: / made private; a new root on tmpfs with private /proc, minimal /dev{}; \
-             pivot_root, old root detached (paths outside these entries do not exist)",
+            "4. mounts: / made private; a new root on tmpfs with private /proc, minimal /dev \
+             (private tmpfs /dev/shm of {SHM_SIZE_MIB} MiB, new devpts /dev/pts){}; pivot_root, \
+             old root detached (paths outside these entries do not exist)",
             if self.private_tmp {
-                ", private tmpfs /tmp"
+                format!(", private tmpfs /tmp of {TMP_SIZE_MIB} MiB")
             } else {
-                ""
+                String::new()
             }
         )?;
         for e in &self.view {

@@ -16,7 +16,7 @@ use libc::c_int;
 use crate::artifacts::{FILE_RIGHTS, SockFilter};
 use crate::error::{RunError, codes};
 use crate::net;
-use crate::plan::{DEVICES, NetPlan, Plan, ViewEntry, ViewKind};
+use crate::plan::{DEVICES, NetPlan, Plan, SHM_SIZE_MIB, TMP_SIZE_MIB, ViewEntry, ViewKind};
 use crate::relay::Relay;
 use crate::sys::{self, RulesetAttr};
 
@@ -88,8 +88,10 @@ enum MountOp {
     Proc { target: CString },
     /// A tmpfs for the minimal `/dev`.
     Dev { target: CString },
-    /// A private tmpfs on `/tmp`.
-    Tmp { target: CString },
+    /// A private tmpfs (`/tmp`, `/dev/shm`) with its mount options (mode and size).
+    Tmp { target: CString, options: CString },
+    /// A new `devpts` instance.
+    Pts { target: CString },
     /// A symbolic link.
     Symlink { target: CString, path: CString },
     /// Binds a host path (under `/oldroot`) onto `target`, read-only or not.
@@ -255,7 +257,15 @@ fn special_ops(
             read_only: false,
         });
     }
+    let target = dir(ops, "/dev/shm")?;
+    ops.push(MountOp::Tmp {
+        target,
+        options: cstr(&format!("mode=1777,size={SHM_SIZE_MIB}m"))?,
+    });
+    let target = dir(ops, "/dev/pts")?;
+    ops.push(MountOp::Pts { target });
     for (name, link) in [
+        ("/dev/ptmx", "pts/ptmx"),
         ("/dev/fd", "/proc/self/fd"),
         ("/dev/stdin", "/proc/self/fd/0"),
         ("/dev/stdout", "/proc/self/fd/1"),
@@ -268,7 +278,10 @@ fn special_ops(
     }
     if plan.private_tmp {
         let target = dir(ops, "/tmp")?;
-        ops.push(MountOp::Tmp { target });
+        ops.push(MountOp::Tmp {
+            target,
+            options: cstr(&format!("mode=1777,size={TMP_SIZE_MIB}m"))?,
+        });
     }
     Ok(())
 }
@@ -390,12 +403,19 @@ fn apply_mounts(c: &Child) -> Result<(), (i32, usize)> {
                 libc::MS_NOSUID | libc::MS_NOEXEC,
                 Some(c"mode=0755"),
             ),
-            MountOp::Tmp { target } => sys::mount(
+            MountOp::Tmp { target, options } => sys::mount(
                 Some(c"tmpfs"),
                 target,
                 Some(c"tmpfs"),
                 nosuid_nodev,
-                Some(c"mode=1777"),
+                Some(options),
+            ),
+            MountOp::Pts { target } => sys::mount(
+                Some(c"devpts"),
+                target,
+                Some(c"devpts"),
+                libc::MS_NOSUID | libc::MS_NOEXEC,
+                Some(c"newinstance,ptmxmode=0666,mode=0620"),
             ),
             MountOp::Symlink { target, path } => sys::symlink(target, path),
             MountOp::Pin { target } => sys::mkdir(target, 0o000).and_then(|()| {

@@ -94,7 +94,13 @@ pub(crate) fn policy(name: &str, subst: &[(&str, &str)]) -> PathBuf {
         })
         .collect();
     let out = f.root.join(format!("{name}-{tag}.json"));
-    std::fs::write(&out, text).expect("write policy");
+    // Tests of one binary render the same policy concurrently: write aside and rename, so that
+    // a reader never sees a half-written file.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let aside = f.root.join(format!(".{name}-{tag}.json.{n}"));
+    std::fs::write(&aside, text).expect("write policy");
+    std::fs::rename(&aside, &out).expect("rename policy");
     out
 }
 

@@ -421,3 +421,81 @@ fn the_network_namespace_is_always_private() {
     drop(listener);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Scratch space and terminals: a private `/tmp` even when a policy path lies under `/tmp`
+/// (`mktemp` used to fail there), limited in size; a private `/dev/shm` (Python's
+/// multiprocessing locks); a new `devpts` instance with `/dev/ptmx`. None of them is the
+/// host's: what the sandbox writes there never appears on the host.
+#[test]
+fn private_tmp_shm_and_pts() {
+    let _serial = common::serial();
+    let tmp_root = PathBuf::from(format!("/tmp/mxcc-hardening-{}", std::process::id()));
+    let t = tmp_root.display().to_string();
+    sh(&format!(
+        "rm -rf {t} && mkdir -p {t}/work {t}/ro && echo RO > {t}/ro/file && \
+         chmod 0777 {t}/work && chmod -R a+rX {t}"
+    ));
+    let p = policy("tmp", &[("@TMPROOT@", &t)]);
+    let shm_plant = PathBuf::from(format!("/dev/shm/mxcc-hardening-{}", std::process::id()));
+    let tmp_plant = PathBuf::from(format!("/tmp/mxcc-hardening-plant-{}", std::process::id()));
+    let attacks = [
+        Attack {
+            name: "plant a file in the host's /dev/shm",
+            inner: format!("echo x > {}", shm_plant.display()),
+            redirect: String::new(),
+            effect: Effect::Creates(shm_plant),
+        },
+        Attack {
+            name: "plant a file in the host's /tmp beside a granted path",
+            inner: format!("echo x > {}", tmp_plant.display()),
+            redirect: String::new(),
+            effect: Effect::Creates(tmp_plant),
+        },
+    ];
+    let mut failures = Vec::new();
+    for who in WHO {
+        failures.extend(prove(who, &p, &attacks));
+        let tag = format!("{who:?}");
+        let ok = [
+            ("mktemp beside a policy path under /tmp", "f=$(mktemp) && d=$(mktemp -d) && echo made".to_owned(), "made".to_owned()),
+            ("the granted path under /tmp is writable", format!("echo w > {t}/work/{tag} && cat {t}/work/{tag}"), "w".to_owned()),
+            ("the read-only path under /tmp is readable", format!("cat {t}/ro/file"), "RO".to_owned()),
+            ("/tmp is limited in size", "df -k /tmp | tail -n 1".to_owned(), format!(" {} ", 1024 * 1024)),
+            ("/dev/shm is limited in size", "df -k /dev/shm | tail -n 1".to_owned(), format!(" {} ", 64 * 1024)),
+            ("python multiprocessing locks", "python3 -c \"import multiprocessing as m; m.Lock(); print(7*6)\"".to_owned(), "42".to_owned()),
+            ("a pseudo-terminal from /dev/ptmx", "python3 -c \"import os; m, s = os.openpty(); os.write(m, b\\\"hi\\\\n\\\"); print(os.ttyname(s), os.read(s, 9))\"".to_owned(), "/dev/pts/0 b'hi\\n'".to_owned()),
+        ];
+        for (name, cmd, want) in ok {
+            let out = common::run(who, &p, &cmd, &[]);
+            if out.status.code() != Some(0) || !stdout(&out).contains(&want) {
+                failures.push(format!(
+                    "[{who:?}] {name}: expected `{want}`\n{}",
+                    text(&out)
+                ));
+            }
+        }
+        if std::fs::read_to_string(tmp_root.join(format!("work/{tag}")))
+            .ok()
+            .as_deref()
+            != Some("w\n")
+        {
+            failures.push(format!(
+                "[{who:?}] the write under the granted /tmp path did not reach the host"
+            ));
+        }
+        let out = common::run(who, &p, &format!("echo x > {t}/ro/file"), &[]);
+        if out.status.code() == Some(0)
+            || std::fs::read_to_string(tmp_root.join("ro/file"))
+                .ok()
+                .as_deref()
+                != Some("RO\n")
+        {
+            failures.push(format!(
+                "[{who:?}] the read-only path under /tmp was written\n{}",
+                text(&out)
+            ));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp_root);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
