@@ -66,10 +66,15 @@ pub fn compile(source: SourceId, bytes: &[u8], options: &Options) -> Output {
 /// Runs the stages after parsing on an already parsed tree (with the parser's diagnostics).
 pub fn compile_tree(
     source: SourceId,
-    tree: Option<Node>,
+    mut tree: Option<Node>,
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
 ) -> Output {
+    if !options.exact
+        && let Some(root) = &mut tree
+    {
+        schema::desugar_sequence_form(root);
+    }
     let Some(root) = tree else {
         return Output {
             tree: None,

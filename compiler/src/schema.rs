@@ -23,7 +23,8 @@
 //! The wire model also tells which values MXC's parser skips (`free_form.rs`): the untyped
 //! `_comment` and the undeclared members of open objects (`experimental` and its sections).
 //! serde keeps the last of repeated keys there, so the parser's duplicate-key errors inside
-//! them are dropped.
+//! them are dropped. In production mode a section written in serde's sequence form (an array of
+//! every field in MXC's order) is first rewritten into its object (`sequence_form.rs`).
 //!
 //! | Code   | Meaning                                                                |
 //! |--------|------------------------------------------------------------------------|
@@ -45,10 +46,12 @@ mod free_form;
 mod instance;
 pub(crate) mod numbers;
 mod report;
+mod sequence_form;
 #[cfg(test)]
 mod tests;
 
 pub use free_form::drop_ignored_duplicates;
+pub use sequence_form::desugar as desugar_sequence_form;
 
 use ir::{Code, Diagnostic, Span};
 

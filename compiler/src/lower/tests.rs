@@ -280,3 +280,31 @@ proptest::proptest! {
         assert_literal(field, literal, *plain);
     }
 }
+
+/// serde's sequence form lowers to the same policy as the objects it stands for, so no value
+/// written in it is dropped.
+#[test]
+fn sequence_form_lowers_like_objects() {
+    let objects = r#"{"version": "0.8.0-alpha",
+  "process": {"commandLine": "make", "cwd": "/work", "env": ["A=1"], "timeout": 60000},
+  "filesystem": {"readwritePaths": ["/work"], "deniedPaths": ["/work/.git"]},
+  "network": {"egress": {"default": "deny",
+    "allow": [{"to": [{"cidr": "10.0.0.0/8", "except": ["10.1.0.0/16"]}], "ports": [{"protocol": "tcp", "port": 443, "endPort": 444}]}]},
+    "ingress": {"default": "deny", "hostLoopback": "deny"}},
+  "ui": {"disable": true, "clipboard": "none", "injection": false},
+  "lifecycle": {"destroyOnExit": true, "preservePolicy": false}}"#;
+    let sequences = r#"{"version": "0.8.0-alpha",
+  "process": ["make", "/work", ["A=1"], 60000],
+  "filesystem": [["/work"], null, ["/work/.git"]],
+  "network": [null, null, null, null, null, null,
+    ["deny", [[[["10.0.0.0/8", ["10.1.0.0/16"]]], [["tcp", 443, 444]]]], null],
+    ["deny", "deny"]],
+  "ui": [true, "none", false],
+  "lifecycle": [true, false]}"#;
+    let expected = check(Platform::Linux, objects);
+    assert!(
+        expected.contains("tcp/443-444") && !expected.contains("error"),
+        "{expected}"
+    );
+    assert_eq!(check(Platform::Linux, sequences), expected);
+}

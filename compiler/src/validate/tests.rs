@@ -565,8 +565,21 @@ fn mxc_parser_agreement() {
         format!(
             r#"{{"version":"0.8.0-alpha",{p},"experimental":{{"test":{{"message":"a","message":"b"}}}}}}"#
         ),
+        // serde's sequence form: an array of every field in MXC's order stands for the struct,
+        // in production mode only; the diagnostics point at the elements.
+        r#"{"version":"0.8.0-alpha","process":["x",null,null,30]}"#.to_owned(),
+        format!(
+            r#"{{"version":"0.8.0-alpha",{p},"network":{{"egress":{{"allow":[[[["10.0.0.1/8",null]],[["tcp",443,80]]]]}}}}}}"#
+        ),
+        r#"{"version":"0.8.0-alpha","process":["x"]}"#.to_owned(),
     ];
-    let cases: Vec<(Platform, bool, &str)> = cases.iter().map(|c| (L, false, c.as_str())).collect();
+    let mut cases: Vec<(Platform, bool, &str)> =
+        cases.iter().map(|c| (L, false, c.as_str())).collect();
+    cases.push((
+        L,
+        true,
+        r#"{"version":"0.8.0-alpha","process":["x",null,null,30]}"#,
+    ));
     insta::assert_snapshot!(run(&cases));
 }
 

@@ -1,7 +1,8 @@
 //! How MXC's parser reads values (issue 14): versions through `semver`, proxy URLs through the
 //! `url` crate, key presence in the 0.8 version gate, `null` egress rules, the family of
 //! `except`, serde_json's nesting limit, repeated keys in values MXC does not read, the
-//! legacy/directional mix, LXC's `allowLocalNetwork` and bubblewrap's runtime proxy endpoint.
+//! legacy/directional mix, LXC's `allowLocalNetwork`, bubblewrap's runtime proxy endpoint and
+//! serde's sequence form of structs.
 
 use crate::contract::{Fixture, LINUX, WINDOWS};
 
@@ -488,6 +489,72 @@ pub(super) const FIXTURES: &[Fixture] = &[
         rule: "MXC's LXC ingress chain refuses `allowLocalNetwork` `true`; it is installed from 0.8 on, and before 0.8 only with `enforcementMode` `firewall` or `both`",
         text: r#"
 {"version": "0.7.0-alpha", "containment": "lxc", "lxc": {"distribution": "ubuntu", "release": "24.04"}, "process": {"commandLine": "true"}, "network": {"enforcementMode": "firewall", "allowLocalNetwork": true}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/process-as-sequence",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "accept",
+        oracle: "accepted",
+        rule: "serde's derived structs also read a JSON array of every field in declaration order; a `null` element is a field left out",
+        text: r#"
+{"version": "0.8.0-alpha", "process": ["true", null, null, null]}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/process-sequence-too-short",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: invalid length 1, expected struct Process with 4 elements",
+        rule: "a sequence holds exactly one element per field",
+        text: r#"
+{"version": "0.8.0-alpha", "process": ["true"]}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/egress-rule-as-sequence",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "accept",
+        oracle: "accepted",
+        rule: "serde's derived structs also read a JSON array of every field in declaration order; a `null` element is a field left out (`to`, `ports`; a peer is `cidr`, `except`; a port selector is `protocol`, `port`, `endPort`)",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [[[["10.0.0.0/8", null]], [["tcp", 443, null]]]]}}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/egress-rule-sequence-checked",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX2103",
+        oracle: "rejected: must be a valid network CIDR",
+        rule: "a section in the sequence form is checked as the object it stands for",
+        text: r#"
+{"version": "0.8.0-alpha", "process": {"commandLine": "true"}, "network": {"egress": {"allow": [[[["10.0.0.1/8", null]], null]]}}}
+"#,
+    },
+    Fixture {
+        name: "0.7/network-as-sequence",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "accept",
+        oracle: "accepted",
+        rule: "serde's derived structs also read a JSON array of every field in declaration order; a `null` element is a field left out (MXC's order: `defaultPolicy`, `enforcementMode`, `allowLocalNetwork`, `allowedHosts`, `blockedHosts`, `proxy`, `egress`, `ingress`; `null` 0.8 fields are absent, so the version gate does not apply)",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": ["allow", null, true, null, null, null, null, null]}
+"#,
+    },
+    Fixture {
+        name: "0.7/network-sequence-with-egress",
+        platform: LINUX,
+        exact: "reject MX1102",
+        production: "reject MX2101",
+        oracle: "rejected: require schema version 0.8 or later",
+        rule: "a populated 0.8 field in the sequence form meets the version gate",
+        text: r#"
+{"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": [null, null, null, null, null, null, {"default": "deny"}, null]}
 "#,
     },
 ];
