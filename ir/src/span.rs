@@ -77,21 +77,28 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     line_starts: Vec<u32>,
+    /// Offsets of the UTF-8 continuation bytes, so that a column is a subtraction and a binary
+    /// search rather than a count of the line's chars (a minified policy is one long line).
+    continuations: Vec<u32>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
         let text = text.into();
         let mut line_starts = vec![0u32];
+        let mut continuations = Vec::new();
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {
                 line_starts.push(clamp_u32(i + 1));
+            } else if b & 0xC0 == 0x80 {
+                continuations.push(clamp_u32(i));
             }
         }
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            continuations,
         }
     }
 
@@ -107,10 +114,9 @@ impl SourceFile {
         while end > line_start && !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = self
-            .text
-            .get(line_start..end)
-            .map_or(0, |s| s.chars().count());
+        // Chars in `line_start..end`: its bytes minus its continuation bytes.
+        let below = |at: usize| self.continuations.partition_point(|&c| (c as usize) < at);
+        let column = (end - line_start) - (below(end) - below(line_start));
         LineCol {
             line: clamp_u32(line + 1),
             column: clamp_u32(column + 1),
@@ -175,5 +181,29 @@ mod tests {
         // The byte after the two-byte `é` is column 6 (`  "é"` has five chars before it).
         assert_eq!(f.line_col(8), LineCol { line: 2, column: 6 });
         assert_eq!(f.line_col(1000), LineCol { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn line_col_agrees_with_counting_chars() {
+        let text = "a\u{e9}\u{20ac}b\n\u{1f600}x\n\ny\u{e9}";
+        let f = SourceFile::new("a", text);
+        for offset in 0..=u32::try_from(text.len()).unwrap_or(0) + 1 {
+            let at = (offset as usize).min(text.len());
+            let mut end = at;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let before = text.get(..end).unwrap_or("");
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            assert_eq!(
+                f.line_col(offset),
+                LineCol {
+                    line: u32::try_from(line).unwrap_or(0),
+                    column: u32::try_from(column).unwrap_or(0),
+                },
+                "offset {offset}"
+            );
+        }
     }
 }
