@@ -156,7 +156,7 @@ pub(crate) const CLASSES: &[Class] = &[
         text: "\"url\":\"http://[|\"networkProxy\":\"http://[",
         mxc: "validation failed",
         mxcc: "",
-        reason: "bubblewrap's backend refuses a proxy at an IPv6 address (`http://[::1]:3128`); mxcc accepts it",
+        reason: "bubblewrap's backend refuses a `network.proxy.url` at an IPv6 address (`http://[::1]:3128`, `http://[::ffff:127.0.0.1]:3128`) from 0.8 on; mxcc accepts it (it refuses the same in `runtimeConfig.networkProxy`, MX2215)",
     },
     Class {
         name: "bwrap-proxy-port-zero",
@@ -165,7 +165,7 @@ pub(crate) const CLASSES: &[Class] = &[
         text: ":0\"",
         mxc: "validation failed",
         mxcc: "",
-        reason: "bubblewrap's backend refuses a proxy URL with port 0; mxcc accepts it",
+        reason: "bubblewrap's backend refuses a `network.proxy.url` with port 0 from 0.8 on; mxcc accepts it (it refuses the same in `runtimeConfig.networkProxy`, MX2215)",
     },
 ];
 
