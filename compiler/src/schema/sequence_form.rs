@@ -5,8 +5,8 @@
 //! member's value and its span the member's key span; a `null` element is a field left out, so
 //! it becomes no member (MXC's 0.8 version gate, which tests key presence, sees no key either).
 //!
-//! The sections covered are the wire model's named definitions below, with MXC's field order
-//! (aliases left out: serde counts one field for them). An array of another length stays an
+//! The sections covered are listed below with MXC's field order (aliases left out: serde counts
+//! one field for them). An array of another length stays an
 //! array and is refused by the schema, as serde refuses it ("invalid length").
 
 use serde_json::Value;
@@ -14,9 +14,10 @@ use serde_json::Value;
 use crate::schema::bundle;
 use crate::syntax::{Member, Node, NodeKind};
 
-/// Each definition of the wire model that MXC derives as a plain struct, with its fields in
-/// MXC's declaration order.
-const FIELD_ORDERS: [(&str, &[&str]); 15] = [
+/// Each definition of the wire model (or `Definition.property` for a section defined inline)
+/// that MXC derives as a plain struct, with its fields in MXC's declaration order. The open
+/// `experimental` sections are left out: their field order cannot be read from MXC's messages.
+const FIELD_ORDERS: [(&str, &[&str]); 18] = [
     ("Process", &["commandLine", "cwd", "env", "timeout"]),
     (
         "Filesystem",
@@ -54,6 +55,22 @@ const FIELD_ORDERS: [(&str, &[&str]); 15] = [
             "network",
         ],
     ),
+    (
+        "ProcessContainer.ui",
+        &["isolation", "desktopSystemControl", "systemSettings", "ime"],
+    ),
+    ("ProcessContainer.network", &["allowedProxyPeer"]),
+    (
+        "Seatbelt",
+        &[
+            "profileOverride",
+            "guiAccess",
+            "launchMethod",
+            "nestedPty",
+            "keychainAccess",
+            "extraMachLookups",
+        ],
+    ),
     ("RuntimeConfig", &["networkProxy"]),
     ("Fallback", &["allowDaclMutation"]),
     ("Lifecycle", &["destroyOnExit", "preservePolicy"]),
@@ -68,7 +85,7 @@ pub fn desugar(root: &mut Node) {
     if let NodeKind::Object(members) = &mut root.kind {
         for member in members {
             if let Some(property) = document.get("properties").and_then(|p| p.get(&member.key)) {
-                walk(&mut member.value, property, document);
+                walk(&mut member.value, property, None, document);
             }
         }
     }
@@ -80,12 +97,13 @@ fn definition<'a>(schema: &'a Value, document: &'a Value) -> Option<(&'a str, &'
     Some((name, document.get("$defs")?.get(name)?))
 }
 
-fn walk(node: &mut Node, schema: &Value, document: &Value) {
+/// Walks `node` against `schema`; `inline` names a section defined inside its parent's schema.
+fn walk(node: &mut Node, schema: &Value, inline: Option<String>, document: &Value) {
     let (name, schema) = match definition(schema, document) {
-        Some((name, resolved)) => (Some(name), resolved),
-        None => (None, schema),
+        Some((name, resolved)) => (Some(name.to_owned()), resolved),
+        None => (inline, schema),
     };
-    let fields = name.and_then(|name| {
+    let fields = name.as_deref().and_then(|name| {
         FIELD_ORDERS
             .iter()
             .find(|(n, _)| *n == name)
@@ -111,14 +129,15 @@ fn walk(node: &mut Node, schema: &Value, document: &Value) {
             let properties = schema.get("properties");
             for member in members {
                 if let Some(property) = properties.and_then(|p| p.get(&member.key)) {
-                    walk(&mut member.value, property, document);
+                    let inline = name.as_ref().map(|n| format!("{n}.{}", member.key));
+                    walk(&mut member.value, property, inline, document);
                 }
             }
         }
         NodeKind::Array(items) => {
             if let Some(item) = schema.get("items") {
                 for value in items {
-                    walk(value, item, document);
+                    walk(value, item, None, document);
                 }
             }
         }

@@ -580,6 +580,12 @@ fn mxc_parser_agreement() {
         true,
         r#"{"version":"0.8.0-alpha","process":["x",null,null,30]}"#,
     ));
+    // Inline sections too: `processContainer.ui` and `processContainer.network`.
+    cases.push((
+        W,
+        false,
+        r#"{"version":"0.8.0-alpha","containment":"processcontainer","process":{"commandLine":"x"},"processContainer":{"ui":[null,null,null,null],"network":["peer"]}}"#,
+    ));
     insta::assert_snapshot!(run(&cases));
 }
 

@@ -4,7 +4,7 @@
 //! legacy/directional mix, LXC's `allowLocalNetwork`, bubblewrap's runtime proxy endpoint and
 //! serde's sequence form of structs.
 
-use crate::contract::{Fixture, LINUX, WINDOWS};
+use crate::contract::{Fixture, LINUX, MACOS, WINDOWS};
 
 pub(super) const FIXTURES: &[Fixture] = &[
     Fixture {
@@ -555,6 +555,39 @@ pub(super) const FIXTURES: &[Fixture] = &[
         rule: "a populated 0.8 field in the sequence form meets the version gate",
         text: r#"
 {"version": "0.7.0-alpha", "process": {"commandLine": "true"}, "network": [null, null, null, null, null, null, {"default": "deny"}, null]}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/process-container-sections-as-sequences",
+        platform: WINDOWS,
+        exact: "reject MX1102",
+        production: "accept",
+        oracle: "accepted (parsed; lxc-exec falls back to LXC for processcontainer)",
+        rule: "serde's derived structs also read a JSON array of every field in declaration order; a `null` element is a field left out (`processContainer.ui`: `isolation`, `desktopSystemControl`, `systemSettings`, `ime`; `processContainer.network`: `allowedProxyPeer`)",
+        text: r#"
+{"version": "0.8.0-alpha", "containment": "processcontainer", "process": {"commandLine": "whoami"}, "processContainer": {"ui": [null, null, null, null], "network": [null]}}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/seatbelt-as-sequence",
+        platform: MACOS,
+        exact: "reject MX1102",
+        production: "accept",
+        oracle: "accepted (parsed; lxc-exec falls back to LXC for seatbelt)",
+        rule: "serde's derived structs also read a JSON array of every field in declaration order; a `null` element is a field left out (`profileOverride`, `guiAccess`, `launchMethod`, `nestedPty`, `keychainAccess`, `extraMachLookups`)",
+        text: r#"
+{"version": "0.8.0-alpha", "containment": "seatbelt", "process": {"commandLine": "true"}, "seatbelt": [null, true, null, null, null, null]}
+"#,
+    },
+    Fixture {
+        name: "0.8/one_shot/seatbelt-sequence-too-short",
+        platform: MACOS,
+        exact: "reject MX1102",
+        production: "reject MX1102",
+        oracle: "rejected: invalid length 5, expected struct Seatbelt with 6 elements",
+        rule: "a sequence holds exactly one element per field",
+        text: r#"
+{"version": "0.8.0-alpha", "containment": "seatbelt", "process": {"commandLine": "true"}, "seatbelt": [null, true, null, null, null]}
 "#,
     },
 ];
