@@ -250,11 +250,14 @@ fn special_ops(
     ops.push(MountOp::Proc { target });
     let target = dir(ops, "/dev")?;
     ops.push(MountOp::Dev { target });
+    // Read-only binds: reading and writing a device goes to its driver whatever the mount, but
+    // its inode (mode, owner, times) is the host's, and with the caller's uid mapped to itself
+    // the command would own it; a read-only mount refuses `chmod`, `chown` and `utimensat`.
     for d in DEVICES.iter().filter(|d| Path::new(d).exists()) {
         ops.push(MountOp::Bind {
             source: inside(OLDROOT, Path::new(d))?,
             target: inside(NEWROOT, Path::new(d))?,
-            read_only: false,
+            read_only: true,
         });
     }
     let target = dir(ops, "/dev/shm")?;

@@ -155,6 +155,18 @@ enum Effect {
     Rewrites(PathBuf),
     /// The attack creates this file (removed after each attempt).
     Creates(PathBuf),
+    /// The attack changes the mode or times of this host inode (restored after each attempt).
+    Touches(PathBuf),
+}
+
+/// Mode and modification time of a host inode, as `touch -d` and `chmod` take them back.
+fn inode_state(path: &std::path::Path) -> (u32, String) {
+    use std::os::unix::fs::MetadataExt;
+    let md = std::fs::metadata(path).expect("metadata");
+    (
+        md.mode() & 0o7777,
+        format!("@{}.{:09}", md.mtime(), md.mtime_nsec()),
+    )
 }
 
 struct Attack {
@@ -196,12 +208,22 @@ fn prove(who: As, policy: &std::path::Path, attacks: &[Attack]) -> Vec<String> {
     for a in attacks {
         let before = match &a.effect {
             Effect::Rewrites(file) => std::fs::read(file).expect("target file"),
-            Effect::Prints(_) | Effect::Creates(_) => Vec::new(),
+            Effect::Prints(_) | Effect::Creates(_) | Effect::Touches(_) => Vec::new(),
+        };
+        let inode = match &a.effect {
+            Effect::Touches(path) => Some(inode_state(path)),
+            _ => None,
         };
         let undo = || match &a.effect {
             Effect::Rewrites(file) => std::fs::write(file, &before).expect("restore"),
             Effect::Creates(file) => {
                 let _ = std::fs::remove_file(file);
+            }
+            Effect::Touches(path) => {
+                if let Some((mode, time)) = &inode {
+                    let p = path.display();
+                    sh(&format!("chmod {mode:o} {p} && touch -c -d {time} {p}"));
+                }
             }
             Effect::Prints(_) => {}
         };
@@ -210,6 +232,7 @@ fn prove(who: As, policy: &std::path::Path, attacks: &[Attack]) -> Vec<String> {
             Effect::Prints(secret) => stdout(out).contains(secret.as_str()),
             Effect::Rewrites(file) => std::fs::read(file).ok() != Some(before.clone()),
             Effect::Creates(file) => file.exists(),
+            Effect::Touches(path) => Some(inode_state(path)) != inode,
         };
         let out = attempt(who, None, &a.inner, &a.redirect);
         if !happened(&out) {
@@ -497,5 +520,42 @@ fn private_tmp_shm_and_pts() {
         }
     }
     let _ = std::fs::remove_dir_all(&tmp_root);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The view's device nodes are the host's inodes; with the caller's uid mapped to itself, root
+/// in the sandbox owns them and could change their mode and times on the host. They are bound
+/// read-only (reads and writes still reach the driver). Only as root: `nobody` owns no device
+/// node, so the attack does not work unconfined either.
+#[test]
+fn device_nodes_keep_their_host_inode() {
+    let _serial = common::serial();
+    let p = policy("fs", &[]);
+    let attacks = [
+        Attack {
+            name: "change the times of the host's /dev/full",
+            inner: "touch -c /dev/full".into(),
+            redirect: String::new(),
+            effect: Effect::Touches(PathBuf::from("/dev/full")),
+        },
+        Attack {
+            name: "change the mode of the host's /dev/zero",
+            inner: "chmod 0606 /dev/zero".into(),
+            redirect: String::new(),
+            effect: Effect::Touches(PathBuf::from("/dev/zero")),
+        },
+    ];
+    let mut failures = prove(As::Root, &p, &attacks);
+    for who in WHO {
+        let out = common::run(
+            who,
+            &p,
+            "echo x > /dev/null && head -c 3 /dev/zero | wc -c && head -c 5 /dev/urandom | wc -c",
+            &[],
+        );
+        if out.status.code() != Some(0) || stdout(&out) != "3\n5\n" {
+            failures.push(format!("[{who:?}] devices stay usable\n{}", text(&out)));
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
