@@ -76,26 +76,10 @@ pub fn compile(path: &Path, ids: &[targets::TargetId], options: &CompileOptions)
         proofs.push(gate.proof);
     }
     if let Some(artifact) = output.emitted.get(&targets::TargetId::Seccomp) {
-        match targets::backends::seccomp::spec_of(artifact) {
-            Some((program, spec)) => {
-                let diagnostics =
-                    verify::prove_seccomp(&program, &spec, &verify_options).diagnostics();
-                unsound |= diagnostics.iter().any(Diagnostic::is_error);
-                report.diagnostics.extend(diagnostics);
-            }
-            // Without its specification the bytecode proof cannot run: never skip it quietly.
-            None => {
-                unsound = true;
-                report.diagnostics.push(
-                    Diagnostic::error(
-                        verify::codes::INTERNAL,
-                        "internal verifier error: the seccomp filter has no specification to prove it against",
-                    )
-                    .with_note("the seccomp artifact carries no readable program or filter plan")
-                    .with_help("this is a bug in mxcc; please report it with the policy"),
-                );
-            }
-        }
+        let spec = targets::backends::seccomp::spec_of(artifact);
+        let diagnostics = seccomp_gate(spec.as_ref(), &verify_options);
+        unsound |= diagnostics.iter().any(Diagnostic::is_error);
+        report.diagnostics.extend(diagnostics);
     }
     let mut artifacts = output.artifacts;
     if unsound {
@@ -133,7 +117,17 @@ pub fn gate(
     reports: &[targets::TargetReport],
     options: &verify::Options,
 ) -> Gate {
-    let proof = verify::validate_composition(policy, models, options);
+    let mut proof = verify::validate_composition(policy, models, options);
+    if proof.soundness.findings().iter().any(|f| f.truncated) && proof.unknown().is_empty() {
+        // The solver's enumeration stopped at its cap: cells beyond it could lie outside every
+        // gap. The interval engine lists every differing cell, so the gate judges all of them.
+        // (A timeout is not retried: it stays unknown and is reported.)
+        let exact = verify::Options {
+            engine: verify::Engine::Intervals,
+            ..options.clone()
+        };
+        proof = verify::validate_composition(policy, models, &exact);
+    }
     let diagnostics = proof_diagnostics(&proof, models, reports);
     let withhold = diagnostics.iter().any(|d| {
         d.is_error()
@@ -143,6 +137,26 @@ pub fn gate(
         proof,
         diagnostics,
         withhold,
+    }
+}
+
+/// The bytecode half of the gate: the seccomp program must return its specification's action
+/// for every input. Without a specification the proof cannot run, which is an internal error,
+/// never a quiet skip.
+pub fn seccomp_gate(
+    spec: Option<&(Vec<ir::model::BpfInsn>, ir::model::SeccompSpec)>,
+    options: &verify::Options,
+) -> Vec<Diagnostic> {
+    match spec {
+        Some((program, spec)) => verify::prove_seccomp(program, spec, options).diagnostics(),
+        None => vec![
+            Diagnostic::error(
+                verify::codes::INTERNAL,
+                "internal verifier error: the seccomp filter has no specification to prove it against",
+            )
+            .with_note("the seccomp artifact carries no readable program or filter plan")
+            .with_help("this is a bug in mxcc; please report it with the policy"),
+        ],
     }
 }
 
@@ -197,6 +211,22 @@ pub fn excuses<'a>(
     enforcing.into_iter().map(declared).collect()
 }
 
+/// The gaps that excuse a whole finding: its witness and every request that stands for its
+/// group (`Finding::extent`) must be excused, so that a group mixing excused reads with an
+/// unannounced write is not excused by its (read) witness.
+pub fn excuses_finding<'a>(
+    finding: &verify::Finding,
+    models: &[ir::model::ArtifactModel],
+    reports: &'a [targets::TargetReport],
+) -> Option<Vec<&'a targets::Entry>> {
+    let entries = excuses(&finding.witness, models, reports)?;
+    finding
+        .extent
+        .iter()
+        .all(|r| excuses(r, models, reports).is_some())
+        .then_some(entries)
+}
+
 fn proof_diagnostics(
     proof: &verify::ArtifactReport,
     models: &[ir::model::ArtifactModel],
@@ -206,7 +236,7 @@ fn proof_diagnostics(
         .soundness
         .findings()
         .iter()
-        .map(|f| match excuses(&f.witness, models, reports) {
+        .map(|f| match excuses_finding(f, models, reports) {
             None => f.to_diagnostic(),
             Some(entries) => entries.iter().fold(
                 f.to_diagnostic().with_severity(Severity::Warning),

@@ -176,6 +176,33 @@ pub fn witness(space: &Space, cell: &Cell) -> Request {
     }
 }
 
+/// The requests that stand for every request of a cell: its witness and, for a network box,
+/// the opposite corner (last address, last port). A product of intervals (an address block
+/// and a port range for one direction and protocol) contains the box iff it contains both.
+/// Filesystem cells are classes of paths no literal of either side separates, so one path
+/// stands for all of them.
+pub fn corners(space: &Space, cell: &Cell) -> Vec<Request> {
+    let mut out = vec![witness(space, cell)];
+    if let Cell::Net(b) = cell
+        && let NetTarget::Ip { family, lo, hi } = b.target
+    {
+        let (first, last) = if b.protocol == Protocol::Icmp {
+            (0, 0)
+        } else {
+            b.ports
+        };
+        for (ip, port) in [(lo, first), (hi, last)] {
+            out.push(Request::Net {
+                direction: b.direction,
+                protocol: b.protocol,
+                endpoint: Endpoint::Ip(ip_of(family, ip)),
+                port,
+            });
+        }
+    }
+    out
+}
+
 /// One side's concrete answer to a witness: whether it allows it and, for a policy, the
 /// decision of `ir::decide` with its cause. Computed once, used by [`replay`] and [`blame`].
 pub struct Answer<'s> {

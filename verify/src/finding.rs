@@ -17,6 +17,9 @@ pub struct Finding {
     pub region: String,
     /// A concrete request in the group, replayed through both sides.
     pub witness: Request,
+    /// Requests that together stand for every request of the group (see
+    /// `decode::corners`): a region that contains all of them contains the whole group.
+    pub extent: Vec<Request>,
     pub witness_text: String,
     /// The rule or setting of the granting side (the new policy, the artifact, the policy).
     pub grant_span: Option<Span>,

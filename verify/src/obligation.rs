@@ -5,7 +5,7 @@
 
 use ir::{Code, Severity};
 
-use crate::decode::{Answer, blame, describe_request, replay, witness};
+use crate::decode::{Answer, blame, corners, describe_request, replay, witness};
 use crate::engine::{Options, answer};
 use crate::finding::{Finding, Outcome};
 use crate::group::group;
@@ -103,6 +103,7 @@ pub fn run(ob: &Obligation<'_>, space: &Space, opts: &Options) -> Run {
                 region: g.description.clone(),
                 witness_text: describe_request(&request),
                 witness: request,
+                extent: g.cells.iter().flat_map(|c| corners(space, c)).collect(),
                 grant_span,
                 grant_cause,
                 other_span,
