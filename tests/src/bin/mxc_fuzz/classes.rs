@@ -167,6 +167,15 @@ pub(crate) const CLASSES: &[Class] = &[
         mxcc: "",
         reason: "bubblewrap's backend refuses a `network.proxy.url` with port 0 from 0.8 on; mxcc accepts it (it refuses the same in `runtimeConfig.networkProxy`, MX2215)",
     },
+    Class {
+        name: "bwrap-proxy-hostname-hosts-denied",
+        accepts: Accepts::Mxcc,
+        op: "",
+        text: "\"/etc\"|\"/etc/hosts\"",
+        mxc: "validation failed",
+        mxcc: "",
+        reason: "bubblewrap's backend refuses a `network.proxy.url` naming a host by name (`http://proxy.internal:3128`) when `/etc/hosts` is denied (`deniedPaths` `/etc` or `/etc/hosts`, not re-allowed): the name could not be resolved inside; mxcc accepts it (it refuses the runtime proxy in that case, MX2208)",
+    },
 ];
 
 #[cfg(test)]
