@@ -21,6 +21,32 @@ pub struct FsNode {
     pub children: BTreeMap<String, usize>,
     /// The rules whose path is this location, in ascending rule order.
     pub rules: Vec<usize>,
+    /// What the node's rules contribute to a decision, so that deciding walks the path without
+    /// collecting its rules.
+    summary: Summary,
+}
+
+/// The rules of one node as a decision sees them (indices into the rule list).
+#[derive(Clone, Copy, Debug, Default)]
+struct Summary {
+    /// MXC semantics, when this is the deepest node with rules: the first of the most
+    /// restrictive rules.
+    mxc: Option<usize>,
+    /// Strict semantics: the first denied rule, the first read-write rule (the first grant of
+    /// a write), the first non-denied rule (the first grant of anything else), the first rule.
+    denied: Option<usize>,
+    readwrite: Option<usize>,
+    granting: Option<usize>,
+    any: Option<usize>,
+}
+
+/// The smaller of two optional indices.
+fn first(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
 }
 
 /// The path trie of one rule list. Nodes are numbered so that a parent comes before its
@@ -42,6 +68,32 @@ impl FsIndex {
                 n.rules.push(i);
             }
             index.rule_nodes.push(node);
+        }
+        for node in &mut index.nodes {
+            let mut summary = Summary::default();
+            let mut strictest: Option<FsAccess> = None;
+            for &i in &node.rules {
+                let Some(rule) = rules.get(i) else { continue };
+                if strictest.is_none_or(|a| rule.access > a) {
+                    strictest = Some(rule.access);
+                    summary.mxc = Some(i);
+                }
+                // Rules are in ascending order: the first one seen is the first.
+                match rule.access {
+                    FsAccess::Denied => {
+                        summary.denied.get_or_insert(i);
+                    }
+                    FsAccess::ReadWrite => {
+                        summary.readwrite.get_or_insert(i);
+                        summary.granting.get_or_insert(i);
+                    }
+                    FsAccess::ReadOnly => {
+                        summary.granting.get_or_insert(i);
+                    }
+                }
+                summary.any.get_or_insert(i);
+            }
+            node.summary = summary;
         }
         index
     }
@@ -125,9 +177,52 @@ impl FsIndex {
         out
     }
 
-    /// The decision [`crate::decide::decide_fs`] makes over the indexed rules.
+    /// The decision [`crate::decide::decide_fs`] makes over the indexed rules (`rules` is the
+    /// list the index was built from).
     pub fn decide(&self, rules: &[FsRule], op: FsOp, path: &CanonPath, mode: Mode) -> Decision {
-        decide_among(rules, &self.matching(path), op, mode)
+        let mut deepest: Option<usize> = None;
+        let mut strict = Summary::default();
+        if let Some(&root) = self.roots.get(&path.root) {
+            let mut at = Some(root);
+            let mut names = path.components.iter();
+            while let Some(node) = at.and_then(|n| self.nodes.get(n)) {
+                let s = node.summary;
+                deepest = s.mxc.or(deepest);
+                strict.denied = first(strict.denied, s.denied);
+                strict.readwrite = first(strict.readwrite, s.readwrite);
+                strict.granting = first(strict.granting, s.granting);
+                strict.any = first(strict.any, s.any);
+                at = names
+                    .next()
+                    .and_then(|name| node.children.get(name).copied());
+            }
+        }
+        let found = |allowed: bool, i: usize| Decision {
+            allowed,
+            cause: Cause::FsRule(i),
+        };
+        let none = Decision {
+            allowed: false,
+            cause: Cause::NoFsRule,
+        };
+        match mode {
+            Mode::Mxc => deepest
+                .and_then(|i| rules.get(i).map(|r| found(r.access.grants(op), i)))
+                .unwrap_or(none),
+            Mode::Strict => {
+                let grant = if op == FsOp::Write {
+                    strict.readwrite
+                } else {
+                    strict.granting
+                };
+                match (strict.denied, grant, strict.any) {
+                    (Some(i), _, _) => found(false, i),
+                    (None, Some(i), _) => found(true, i),
+                    (None, None, Some(i)) => found(false, i),
+                    (None, None, None) => none,
+                }
+            }
+        }
     }
 }
 
