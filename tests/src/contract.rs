@@ -28,6 +28,7 @@ mod disagreements;
 mod fields;
 mod parser;
 mod production;
+mod proxy_urls;
 mod valid;
 mod values;
 mod versions;
@@ -66,13 +67,14 @@ struct Disagreement {
 }
 
 /// Every table of fixtures, in the order of the snapshot.
-const FIXTURES: [&[Fixture]; 6] = [
+const FIXTURES: [&[Fixture]; 7] = [
     valid::FIXTURES,
     fields::FIXTURES,
     values::FIXTURES,
     versions::FIXTURES,
     production::FIXTURES,
     parser::FIXTURES,
+    proxy_urls::FIXTURES,
 ];
 
 /// Every fixture, known disagreements excluded.
