@@ -475,11 +475,20 @@ fn apply_mounts(c: &Child) -> Result<(), (i32, usize)> {
                     none,
                 )
                 .and_then(|()| {
-                    if *read_only {
-                        sys::remount_bind_read_only(target)
-                    } else {
-                        Ok(())
+                    if !*read_only {
+                        return Ok(());
                     }
+                    // The top first (any kernel), then every host submount below it: a
+                    // recursive bind keeps each submount's own flags, writable ones included.
+                    // Kernels before 5.12 lack `mount_setattr`; there submounts stay as the
+                    // host mounted them (landlock's read-only rule still applies unless a
+                    // read-write grant encloses the path).
+                    sys::remount_bind_read_only(target).and_then(|()| {
+                        match sys::set_read_only_recursive(target) {
+                            Err(libc::ENOSYS) => Ok(()),
+                            r => r,
+                        }
+                    })
                 })
             }
             MountOp::RemountRo { target, flags } => {

@@ -559,3 +559,53 @@ fn device_nodes_keep_their_host_inode() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A host mount below a read-only grant; unmounted when dropped.
+struct HostMount {
+    path: PathBuf,
+}
+
+impl Drop for HostMount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.path).status();
+    }
+}
+
+/// A read-only grant nested in a read-write one is held by its read-only bind (landlock's union
+/// grants the enclosing write): a writable host mount below it must become read-only too, not
+/// only the top of the bind.
+#[test]
+fn host_submounts_below_a_read_only_grant_are_read_only() {
+    let _serial = common::serial();
+    let f = fixture();
+    let sub = f.root.join("work/ro-dir/sub");
+    sh(&format!(
+        "mkdir -p {} && chmod -R a+rX {}/work/ro-dir",
+        sub.display(),
+        f.root.display()
+    ));
+    let s = sub.display().to_string();
+    sh(&format!(
+        "mount -t tmpfs -o mode=1777,size=1m mxcc-hardening {s}"
+    ));
+    let _mount = HostMount { path: sub.clone() };
+    let p = policy("nested", &[]);
+    let attacks = [Attack {
+        name: "write into a host submount below a read-only grant nested in a read-write one",
+        inner: format!("echo ESCAPED > {s}/planted"),
+        redirect: String::new(),
+        effect: Effect::Creates(sub.join("planted")),
+    }];
+    let mut failures = Vec::new();
+    for who in WHO {
+        failures.extend(prove(who, &p, &attacks));
+        let out = common::run(who, &p, &format!("ls -a {s} && echo listed"), &[]);
+        if out.status.code() != Some(0) || !stdout(&out).contains("listed") {
+            failures.push(format!(
+                "[{who:?}] the submount stays readable\n{}",
+                text(&out)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
