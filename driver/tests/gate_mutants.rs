@@ -635,3 +635,13 @@ fn the_gate_refutes_every_unsound_mutant_of_every_linux_target() {
     }
     check("gate_kill_rates", &table);
 }
+
+/// A seccomp artifact without a specification is an internal error (MX4008) that withholds
+/// the artifacts, never a skipped proof.
+#[test]
+fn a_missing_seccomp_specification_is_an_error() {
+    let diagnostics = seccomp_gate(None, &verify_options());
+    assert_eq!(diagnostics.len(), 1);
+    assert!(diagnostics[0].is_error());
+    assert_eq!(diagnostics[0].code, verify::codes::INTERNAL);
+}

@@ -73,7 +73,7 @@ pub fn answer(
     if !use_solver || !cfg!(feature = "z3") {
         return Ok(crate::intervals::answer(space, left, right, relation, dim));
     }
-    let solved = solve(space, left, right, relation, dim, opts, label);
+    let solved = solve(space, left, right, relation, dim, opts, label)?;
     if opts.engine == Engine::Both {
         let fast = crate::intervals::answer(space, left, right, relation, dim);
         if let (
@@ -108,8 +108,8 @@ fn solve(
     dim: Dim,
     _opts: &Options,
     _label: &str,
-) -> DomainAnswer {
-    crate::intervals::answer(space, left, right, relation, dim)
+) -> Result<DomainAnswer, String> {
+    Ok(crate::intervals::answer(space, left, right, relation, dim))
 }
 
 #[cfg(feature = "z3")]
@@ -121,7 +121,7 @@ fn solve(
     dim: Dim,
     opts: &Options,
     label: &str,
-) -> DomainAnswer {
+) -> Result<DomainAnswer, String> {
     use crate::decode::{cell_of, cell_term};
     use crate::encode::Encoder;
     use crate::solver::{Check, SolverOptions, with_session};
@@ -134,7 +134,7 @@ fn solve(
     }
     let domain = enc.domain(dim);
     let (Some(l), Some(r)) = (enc.allowed(left, dim), enc.allowed(right, dim)) else {
-        return crate::intervals::answer(space, left, right, relation, dim);
+        return Ok(crate::intervals::answer(space, left, right, relation, dim));
     };
     let focus = enc.focus(dim);
     let goal = match relation {
@@ -148,10 +148,10 @@ fn solve(
     let rest = enc.terms.and([domain, goal]);
     if !dumping && enc.terms.as_bool(rest) == Some(false) {
         // Nothing to ask: the goal folded to false while the terms were built.
-        return DomainAnswer::Cells {
+        return Ok(DomainAnswer::Cells {
             cells: Vec::new(),
             complete: true,
-        };
+        });
     }
     let preferences = preferences(&mut enc, dim);
     let sopts = SolverOptions {
@@ -166,28 +166,29 @@ fn solve(
         let mut first = true;
         loop {
             if cells.len() >= opts.max_cells {
-                return DomainAnswer::Cells {
+                return Ok(DomainAnswer::Cells {
                     cells: crate::space::normalise(cells),
                     complete: false,
-                };
+                });
             }
             let mut found = match s.check(&enc.terms, &[]) {
                 Check::Unsat => {
-                    return DomainAnswer::Cells {
+                    return Ok(DomainAnswer::Cells {
                         cells: crate::space::normalise(cells),
                         complete: true,
-                    };
+                    });
                 }
                 Check::Unknown(reason) => {
-                    return if cells.is_empty() {
+                    return Ok(if cells.is_empty() {
                         DomainAnswer::Unknown(reason)
                     } else {
                         DomainAnswer::Partial {
                             cells: crate::space::normalise(cells),
                             reason,
                         }
-                    };
+                    });
                 }
+                Check::Error(e) => return Err(format!("{label}: {e}")),
                 Check::Sat(a) => a,
             };
             if first {
@@ -205,6 +206,7 @@ fn solve(
                         Check::Unsat | Check::Unknown(_) => {
                             kept.pop();
                         }
+                        Check::Error(e) => return Err(format!("{label}: {e}")),
                     }
                 }
                 first = false;

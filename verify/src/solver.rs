@@ -15,6 +15,9 @@ pub enum Check {
     Sat(Assignment),
     Unsat,
     Unknown(String),
+    /// A term was used at the wrong sort (a bit-vector where a formula belongs, or the
+    /// reverse): a bug in the encoder. Never unsat, which would read as "proved".
+    Error(String),
 }
 
 /// Solver settings.
@@ -43,6 +46,8 @@ pub struct Session<'ctx> {
     last: Option<z3::Model<'ctx>>,
     /// Errors writing dumps; reported by the caller as notes.
     pub dump_errors: Vec<String>,
+    /// How many terms were used at the wrong sort; any makes every check an error.
+    ill_typed: std::cell::Cell<usize>,
 }
 
 thread_local! {
@@ -82,6 +87,7 @@ pub fn with_session<R>(
         checks: 0,
         last: None,
         dump_errors: Vec::new(),
+        ill_typed: std::cell::Cell::new(0),
     };
     f(&mut session)
 }
@@ -103,19 +109,43 @@ fn bv_const<'ctx>(ctx: &'ctx Context, value: u128, width: u32) -> BV<'ctx> {
 impl<'ctx> Session<'ctx> {
     fn sync(&mut self, terms: &Terms) {
         let ctx = self.ctx;
+        let ill = &self.ill_typed;
         for node in terms.nodes().iter().skip(self.cache.len()) {
+            // A wrongly sorted operand is counted, and the check that uses it fails with an
+            // error; the placeholder only keeps z3's AST well formed until then.
             let b = |c: &[Dyn<'ctx>], t: Term| match c.get(t.index()) {
                 Some(Dyn::B(b)) => b.clone(),
-                _ => Bool::from_bool(ctx, false),
+                _ => {
+                    ill.set(ill.get() + 1);
+                    Bool::from_bool(ctx, false)
+                }
             };
             let v = |c: &[Dyn<'ctx>], t: Term| match c.get(t.index()) {
                 Some(Dyn::V(v)) => v.clone(),
-                _ => BV::from_u64(ctx, 0, 1),
+                _ => {
+                    ill.set(ill.get() + 1);
+                    BV::from_u64(ctx, 0, 1)
+                }
             };
             let c = &self.cache;
+            // Two bit-vectors of one width, or `None` (counted as ill-typed) before z3 sees
+            // operands it would reject.
+            let pair = |x: Term, y: Term| -> Option<(BV<'ctx>, BV<'ctx>)> {
+                let (before, a, b) = (ill.get(), v(c, x), v(c, y));
+                if ill.get() > before || a.get_size() != b.get_size() {
+                    ill.set(before + 1);
+                    return None;
+                }
+                Some((a, b))
+            };
             let d = match node {
                 Node::Bool(x) => Dyn::B(Bool::from_bool(ctx, *x)),
                 Node::BoolVar(name) => Dyn::B(Bool::new_const(ctx, name.as_str())),
+                // z3 has no zero-width bit-vectors: a width of 0 is the width of a formula.
+                Node::BvVar { width: 0, .. } | Node::BvConst { width: 0, .. } => {
+                    ill.set(ill.get() + 1);
+                    Dyn::V(BV::from_u64(ctx, 0, 1))
+                }
                 Node::BvVar { name, width } => Dyn::V(BV::new_const(ctx, name.as_str(), *width)),
                 Node::BvConst { value, width } => Dyn::V(bv_const(ctx, *value, *width)),
                 Node::Not(a) => Dyn::B(b(c, *a).not()),
@@ -130,12 +160,20 @@ impl<'ctx> Session<'ctx> {
                     Dyn::B(Bool::or(ctx, &refs))
                 }
                 Node::Ite(i, t, e) => Dyn::B(b(c, *i).ite(&b(c, *t), &b(c, *e))),
-                Node::Eq(x, y) => Dyn::B(v(c, *x)._eq(&v(c, *y))),
-                Node::Ule(x, y) => Dyn::B(v(c, *x).bvule(&v(c, *y))),
-                Node::BvIte(i, t, e) => Dyn::V(b(c, *i).ite(&v(c, *t), &v(c, *e))),
-                Node::BvOp(op, x, y) => {
-                    let (x, y) = (v(c, *x), v(c, *y));
-                    Dyn::V(match op {
+                Node::Eq(x, y) => match pair(*x, *y) {
+                    Some((x, y)) => Dyn::B(x._eq(&y)),
+                    None => Dyn::B(Bool::from_bool(ctx, false)),
+                },
+                Node::Ule(x, y) => match pair(*x, *y) {
+                    Some((x, y)) => Dyn::B(x.bvule(&y)),
+                    None => Dyn::B(Bool::from_bool(ctx, false)),
+                },
+                Node::BvIte(i, t, e) => match pair(*t, *e) {
+                    Some((t, e)) => Dyn::V(b(c, *i).ite(&t, &e)),
+                    None => Dyn::V(BV::from_u64(ctx, 0, 1)),
+                },
+                Node::BvOp(op, x, y) => match pair(*x, *y) {
+                    Some((x, y)) => Dyn::V(match op {
                         BvOp::And => x.bvand(&y),
                         BvOp::Or => x.bvor(&y),
                         BvOp::Xor => x.bvxor(&y),
@@ -144,8 +182,9 @@ impl<'ctx> Session<'ctx> {
                         BvOp::Mul => x.bvmul(&y),
                         BvOp::Shl => x.bvshl(&y),
                         BvOp::Lshr => x.bvlshr(&y),
-                    })
-                }
+                    }),
+                    None => Dyn::V(BV::from_u64(ctx, 0, 1)),
+                },
             };
             self.cache.push(d);
         }
@@ -154,7 +193,10 @@ impl<'ctx> Session<'ctx> {
     fn bool_of(&self, t: Term) -> Bool<'ctx> {
         match self.cache.get(t.index()) {
             Some(Dyn::B(b)) => b.clone(),
-            _ => Bool::from_bool(self.ctx, false),
+            _ => {
+                self.ill_typed.set(self.ill_typed.get() + 1);
+                Bool::from_bool(self.ctx, false)
+            }
         }
     }
 
@@ -170,6 +212,13 @@ impl<'ctx> Session<'ctx> {
         self.sync(terms);
         self.last = None;
         let assumed: Vec<Bool<'ctx>> = assumptions.iter().map(|t| self.bool_of(*t)).collect();
+        if self.ill_typed.get() > 0 {
+            return Check::Error(format!(
+                "`{}`: {} term(s) used at the wrong sort",
+                self.name,
+                self.ill_typed.get()
+            ));
+        }
         self.dump_query(&assumed);
         let result = if assumed.is_empty() {
             self.solver.check()

@@ -7,3 +7,5 @@ mod fixture;
 mod prop;
 mod prove;
 mod seccomp;
+#[cfg(feature = "z3")]
+mod solver;

@@ -98,6 +98,11 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
     let (mut proved, mut refuted, mut unknown) = (0usize, 0usize, 0usize);
     for r in &results {
         let verdict = match &r.outcome {
+            // A verifier bug voids the verdict: never "proved" next to an internal error.
+            _ if !r.internal_errors.is_empty() => {
+                unknown += 1;
+                "error (internal verifier error)".to_owned()
+            }
             verify::Outcome::Proved => {
                 proved += 1;
                 "proved".to_owned()
@@ -146,15 +151,10 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
     let failed = refuted > 0 || !property_diags.is_empty() || (unknown > 0 && !args.allow_unknown);
     // Unknown proofs are errors (MX4005) that `--allow-unknown` lets pass.
     let thresholds = Thresholds::new(&args.policy);
-    let judged = report.files.iter().map(|f| {
-        let threshold = thresholds.of(&f.path);
-        exit::code(
-            f.diagnostics
-                .iter()
-                .filter(|d| !(args.allow_unknown && d.code == ir::codes::proofs::UNKNOWN)),
-            threshold,
-        )
-    });
+    let judged = report
+        .files
+        .iter()
+        .map(|f| judged(&f.diagnostics, args.allow_unknown, thresholds.of(&f.path)));
     let code = judged.max().unwrap_or(exit::SUCCESS);
     let code = if failed {
         code.max(exit::FINDINGS)
@@ -165,5 +165,58 @@ pub(crate) fn run(args: &ProveArgs) -> Outcome {
         stdout,
         stderr: String::new(),
         code,
+    }
+}
+
+/// The exit code of one file's proof diagnostics: an internal verifier error (MX4008) is a
+/// failure (2) whatever `--allow-unknown` says; unknown proofs pass only with it.
+fn judged(diagnostics: &[ir::Diagnostic], allow_unknown: bool, threshold: ir::Severity) -> u8 {
+    exit::code(
+        diagnostics
+            .iter()
+            .filter(|d| !(allow_unknown && d.code == ir::codes::proofs::UNKNOWN)),
+        threshold,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(outcome: verify::Outcome, internal: &[&str]) -> verify::ProofResult {
+        verify::ProofResult {
+            name: "never read /etc/shadow".to_owned(),
+            span: None,
+            outcome,
+            unknown: Vec::new(),
+            internal_errors: internal.iter().map(|e| (*e).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn an_internal_verifier_error_exits_two_even_next_to_proved() {
+        let broken = result(
+            verify::Outcome::Proved,
+            &["the engines disagree on filesystem"],
+        );
+        for allow_unknown in [false, true] {
+            assert_eq!(
+                judged(&broken.diagnostics(), allow_unknown, ir::Severity::Error),
+                exit::FAILURE
+            );
+        }
+        let fine = result(verify::Outcome::Proved, &[]);
+        assert_eq!(
+            judged(&fine.diagnostics(), false, ir::Severity::Error),
+            exit::SUCCESS
+        );
+        let unknown = result(
+            verify::Outcome::Unknown("filesystem: timeout".to_owned()),
+            &[],
+        );
+        assert_eq!(
+            judged(&unknown.diagnostics(), false, ir::Severity::Error),
+            exit::FINDINGS
+        );
     }
 }

@@ -63,6 +63,8 @@ pub enum SeccompOutcome {
     Proved,
     Refuted(SeccompWitness),
     Unknown(String),
+    /// A bug in the verifier (a wrongly sorted term): an error, never a proof.
+    Internal(String),
 }
 
 impl SeccompOutcome {
@@ -85,6 +87,11 @@ impl SeccompOutcome {
                 )
                 .with_note(reason.clone())
                 .with_help("raise the solver timeout; unknown is never treated as proved"),
+            ],
+            SeccompOutcome::Internal(e) => vec![
+                Diagnostic::error(codes::INTERNAL, "internal verifier error")
+                    .with_note(e.clone())
+                    .with_help("this is a bug in mxcc; please report it with the policy"),
             ],
         }
     }
@@ -197,6 +204,7 @@ fn solve(t: &mut Terms, p: Term, s: Term, spec: &SeccompSpec, opts: &Options) ->
         let mut found = match session.check(t, &[]) {
             Check::Unsat => return SeccompOutcome::Proved,
             Check::Unknown(r) => return SeccompOutcome::Unknown(r),
+            Check::Error(e) => return SeccompOutcome::Internal(e),
             Check::Sat(a) => a,
         };
         let mut kept = Vec::new();
@@ -207,6 +215,7 @@ fn solve(t: &mut Terms, p: Term, s: Term, spec: &SeccompSpec, opts: &Options) ->
                 Check::Unsat | Check::Unknown(_) => {
                     kept.pop();
                 }
+                Check::Error(e) => return SeccompOutcome::Internal(e),
             }
         }
         let word = |name: &str| u32::try_from(found.get(name)).unwrap_or(0);

@@ -18,6 +18,7 @@ fn check(program: &[BpfInsn], spec: &ir::model::SeccompSpec) -> String {
     match prove_seccomp(program, spec, &Options::default()) {
         SeccompOutcome::Proved => "proved".to_owned(),
         SeccompOutcome::Unknown(r) => format!("unknown: {r}"),
+        SeccompOutcome::Internal(e) => format!("internal error: {e}"),
         SeccompOutcome::Refuted(w) => {
             let data = interpret::SeccompData {
                 nr: w.nr,
