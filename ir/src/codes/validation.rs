@@ -882,7 +882,9 @@ crate::codes::declare_codes! {
     /// `lxc` refuses `builtinTestServer`, `localhost` and a `url` whose host is loopback
     /// (`localhost`, `127.0.0.0/8`, `::1`): the container has its own loopback, so a proxy on the
     /// host's loopback is unreachable from it. `wslc` accepts only the `url` form, because its
-    /// containers reach the proxy over the WSL network.
+    /// containers reach the proxy over the WSL network. `bubblewrap` refuses a runtime proxy
+    /// (`runtimeConfig.networkProxy`) on an IPv6 host such as `[::1]` or on port 0, which the
+    /// URL parser accepts but its network namespace cannot forward.
     ///
     /// ## Example
     /// ```json
