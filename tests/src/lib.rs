@@ -9,13 +9,16 @@
 mod code_literals;
 #[cfg(test)]
 mod compile;
-#[cfg(all(test, feature = "mxc-shared"))]
+#[cfg(test)]
+#[cfg(feature = "mxc-shared")]
 mod conformance;
 #[cfg(test)]
 mod contract;
 #[cfg(test)]
 mod corpus;
-#[cfg(all(test, feature = "mxc-shared"))]
+#[cfg(test)]
+#[cfg(feature = "mxc-shared")]
 mod mxc_shared;
-#[cfg(all(test, feature = "mxc-shared"))]
+#[cfg(test)]
+#[cfg(feature = "mxc-shared")]
 mod schema_differential;
