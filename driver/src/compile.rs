@@ -4,11 +4,15 @@
 //! composition of all emitted models (a request is allowed iff every artifact that speaks about
 //! its domain allows it). Soundness (the artifacts allow nothing the policy denies) must be
 //! proved. A refutation the targets did not announce is a compiler bug, reported as an error
-//! that withholds every artifact; one inside a gap a target already reported (an error or
-//! warning with an MX5xxx code for the same construct) is a warning that points at that gap.
-//! Completeness shortfalls are reported with witnesses next to the targets' own gap
-//! diagnostics. When seccomp is emitted, its bytecode is also proved equal to its
-//! specification.
+//! that withholds every artifact. A target announces what it allows beyond the policy as
+//! regions attached to its gap or compatibility grant ([`targets::Granted::grants`]); a
+//! finding is a warning only when, for every artifact that enforces its domain, such a region
+//! contains every request of the finding's group ([`excuses_finding`]), evaluated concretely.
+//! A domain the engines could not decide is an MX4005 error of its own, also next to findings
+//! in other domains, and an undecided soundness domain withholds the artifacts. Completeness
+//! shortfalls are reported with witnesses next to the targets' own gap diagnostics. When
+//! seccomp is emitted, its bytecode is also proved equal to its specification
+//! ([`seccomp_gate`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;

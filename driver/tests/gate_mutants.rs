@@ -645,3 +645,66 @@ fn a_missing_seccomp_specification_is_an_error() {
     assert!(diagnostics[0].is_error());
     assert_eq!(diagnostics[0].code, verify::codes::INTERNAL);
 }
+
+fn compile_corpus(
+    case: &str,
+    target: TargetId,
+    allow_gaps: bool,
+) -> driver::compile::CompileResult {
+    let options = driver::compile::CompileOptions {
+        check: CheckOptions {
+            platform: PlatformChoice::Fixed(Platform::Linux),
+            ..CheckOptions::default()
+        },
+        targets: targets::Options {
+            allow_gaps,
+            paths: targets::PathProbe::Fixed(Default::default()),
+            ..targets::Options::default()
+        },
+    };
+    driver::compile::compile(&corpus(case), &[target], &options)
+}
+
+/// Issue 12 reproductions: each excused finding names the gap whose region holds it (ingress
+/// UDP is not credited to the ICMP egress gap), and bwrap's runtime baseline is a declared
+/// region, so bwrap's artifacts are not withheld for findings inside it.
+#[test]
+fn findings_are_credited_to_the_gap_whose_region_holds_them() {
+    let landlock = compile_corpus("coding-agent-bwrap", TargetId::Landlock, true);
+    let unsound: Vec<&ir::Diagnostic> = landlock
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == verify::codes::ARTIFACT_UNSOUND)
+        .collect();
+    assert!(!unsound.is_empty());
+    assert!(unsound.iter().all(|d| !d.is_error()), "{unsound:#?}");
+    for d in &unsound {
+        let witness = d.notes.iter().find(|n| n.starts_with("witness: ")).cloned();
+        let gap = d
+            .notes
+            .iter()
+            .find(|n| n.starts_with("inside a gap"))
+            .cloned();
+        let (Some(witness), Some(gap)) = (witness, gap) else {
+            panic!("{d:#?}");
+        };
+        if witness.starts_with("witness: ingress udp") {
+            assert!(gap.contains("network.ingress.udp"), "{witness} -> {gap}");
+        }
+        if witness.starts_with("witness: metadata") {
+            assert!(gap.contains("filesystem.metadata"), "{witness} -> {gap}");
+        }
+    }
+    let bwrap = compile_corpus("coding-agent-bwrap", TargetId::Bwrap, false);
+    assert!(
+        bwrap.artifacts.contains_key("bwrap.args"),
+        "{:#?}",
+        bwrap
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect::<Vec<_>>()
+    );
+}
