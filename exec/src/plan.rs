@@ -172,7 +172,7 @@ pub fn plan(
         );
     }
     let pins = pins(&masks, &policy_paths);
-    let view = view(&landlock, &masks, &pins, private_tmp, &links.links);
+    let view = view(&landlock, &masks, &pins, private_tmp, &links.links)?;
     let kept: Vec<MaskSpec> = masks
         .into_iter()
         .filter(|m| {
@@ -488,35 +488,43 @@ fn view(
     pins: &[String],
     private_tmp: bool,
     links: &[(PathBuf, PathBuf)],
-) -> Vec<ViewEntry> {
+) -> Result<Vec<ViewEntry>, RunError> {
+    let mut links = links.to_vec();
     fn put(out: &mut Vec<ViewEntry>, e: ViewEntry) {
         match out.iter_mut().find(|x| x.path == e.path) {
             Some(slot) => *slot = e,
             None => out.push(e),
         }
     }
-    fn bind(out: &mut Vec<ViewEntry>, path: &str, read_only: bool, why: &str) {
-        let Ok(source) = std::fs::canonicalize(path) else {
+    // The source of a bind is resolved once, here, following trusted system links only: a
+    // granted path the targets examined and found free of links (else MX5034) that resolves
+    // through another link now was swapped since, and binding what it points to is refused.
+    fn bind(
+        out: &mut Vec<ViewEntry>,
+        links: &mut Vec<(PathBuf, PathBuf)>,
+        path: &str,
+        read_only: bool,
+        why: &str,
+    ) -> Result<(), RunError> {
+        let resolved = crate::symlinks::resolve_trusted(Path::new(path)).map_err(|e| {
+            RunError::new(
+                codes::GAP,
+                format!(
+                    "`{path}` (`{why}`) resolves through a symbolic link that is not a trusted system link: {e}"
+                ),
+            )
+            .with_help("a granted path was replaced by a symbolic link after it was examined; the run is refused rather than binding what the link points to")
+        })?;
+        if std::fs::symlink_metadata(&resolved.target).is_err() {
             // A missing grant refuses the run (MX6013); a missing re-exposure has nothing to show.
-            return;
-        };
-        if source != Path::new(path) {
-            // The first symbolic link on the way is recreated, so that the spelling resolves.
-            let mut prefix = PathBuf::from("/");
-            for c in Path::new(path).components().skip(1) {
-                prefix.push(c);
-                if let Ok(target) = std::fs::read_link(&prefix) {
-                    if !out.iter().any(|e| e.path == prefix) {
-                        out.push(ViewEntry {
-                            path: prefix.clone(),
-                            kind: ViewKind::Symlink { target },
-                            why: why.to_owned(),
-                        });
-                    }
-                    break;
-                }
+            return Ok(());
+        }
+        for link in resolved.links {
+            if !links.contains(&link) {
+                links.push(link);
             }
         }
+        let source = resolved.target;
         put(
             out,
             ViewEntry {
@@ -525,18 +533,25 @@ fn view(
                 why: why.to_owned(),
             },
         );
+        Ok(())
     }
     let mut out = Vec::new();
     for r in &landlock.paths {
         if !provided(&r.path, private_tmp) {
             let read_only = r.access & !READ_EXEC == 0;
-            bind(&mut out, &r.path, read_only, &r.source);
+            bind(&mut out, &mut links, &r.path, read_only, &r.source)?;
         }
     }
     for m in masks {
         match m.kind {
             MaskKind::ReadOnly | MaskKind::ReadWrite => {
-                bind(&mut out, &m.path, m.kind == MaskKind::ReadOnly, &m.source);
+                bind(
+                    &mut out,
+                    &mut links,
+                    &m.path,
+                    m.kind == MaskKind::ReadOnly,
+                    &m.source,
+                )?;
             }
             MaskKind::Denied => {
                 let path = canonical(Path::new(&m.path));
@@ -562,7 +577,7 @@ fn view(
     }
     // Trusted system links granted at their target: reproduced, unless a bind already shows
     // the host's own link.
-    for (link, text) in links {
+    for (link, text) in &links {
         let shown = out.iter().any(|e| {
             e.path == *link
                 || (matches!(e.kind, ViewKind::Bind { .. }) && link.starts_with(&e.path))
@@ -573,7 +588,7 @@ fn view(
                 kind: ViewKind::Symlink {
                     target: text.clone(),
                 },
-                why: "trusted system link".to_owned(),
+                why: "symbolic link of the host, owned by root".to_owned(),
             });
         }
     }
@@ -588,7 +603,7 @@ fn view(
         }
     }
     out.sort_by_key(|e| e.path.components().count());
-    out
+    Ok(out)
 }
 
 /// Ancestors of every mask that lie strictly below a read-write grant, shallow first.

@@ -467,13 +467,19 @@ fn apply_mounts(c: &Child) -> Result<(), (i32, usize)> {
                         sys::close(f);
                     }
                 }
-                sys::mount(
-                    Some(source),
-                    target,
-                    none,
-                    libc::MS_BIND | libc::MS_REC,
-                    none,
-                )
+                // The source was resolved when the run was planned: a component swapped for a
+                // symbolic link since then refuses the run (ELOOP) instead of being followed.
+                // Kernels before 5.6 lack `openat2`; there the path is bound as it resolves.
+                match sys::bind_no_symlinks(source, target) {
+                    Err(libc::ENOSYS) => sys::mount(
+                        Some(source),
+                        target,
+                        none,
+                        libc::MS_BIND | libc::MS_REC,
+                        none,
+                    ),
+                    r => r,
+                }
                 .and_then(|()| {
                     if !*read_only {
                         return Ok(());

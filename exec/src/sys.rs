@@ -640,3 +640,75 @@ pub(crate) fn set_read_only_recursive(target: &CStr) -> Result<(), i32> {
     };
     check(ret).map(|_| ())
 }
+
+/// `struct open_how`.
+#[repr(C)]
+struct OpenHow {
+    flags: u64,
+    mode: u64,
+    resolve: u64,
+}
+
+/// `RESOLVE_NO_SYMLINKS`.
+const RESOLVE_NO_SYMLINKS: u64 = 0x04;
+/// `OPEN_TREE_CLONE`.
+const OPEN_TREE_CLONE: libc::c_uint = 1;
+/// `MOVE_MOUNT_F_EMPTY_PATH`.
+const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 0x04;
+
+/// Opens a path (`O_PATH`) refusing a symbolic link in any component (`openat2` with
+/// `RESOLVE_NO_SYMLINKS`, Linux 5.6): ELOOP when one is met, ENOSYS on older kernels.
+pub(crate) fn open_no_symlinks(path: &CStr) -> Result<c_int, i32> {
+    let how = OpenHow {
+        flags: (libc::O_PATH | libc::O_CLOEXEC) as u64,
+        mode: 0,
+        resolve: RESOLVE_NO_SYMLINKS,
+    };
+    // SAFETY: the path is NUL-terminated and `how` a live struct of the size passed.
+    let ret = unsafe {
+        libc::syscall(
+            libc::SYS_openat2,
+            libc::AT_FDCWD,
+            path.as_ptr(),
+            &how as *const OpenHow,
+            std::mem::size_of::<OpenHow>(),
+        )
+    };
+    check(ret).map(|fd| fd as c_int)
+}
+
+/// Binds `source` and every mount below it onto `target` without following a symbolic link
+/// anywhere in `source`: the source is opened with `RESOLVE_NO_SYMLINKS`, its tree cloned from
+/// that descriptor (`open_tree`) and attached at `target` (`move_mount`). ENOSYS on kernels
+/// without these calls.
+pub(crate) fn bind_no_symlinks(source: &CStr, target: &CStr) -> Result<(), i32> {
+    let fd = open_no_symlinks(source)?;
+    // SAFETY: `fd` is an open descriptor and the empty path is NUL-terminated.
+    let tree = unsafe {
+        libc::syscall(
+            libc::SYS_open_tree,
+            fd,
+            c"".as_ptr(),
+            OPEN_TREE_CLONE
+                | libc::O_CLOEXEC as libc::c_uint
+                | libc::AT_RECURSIVE as libc::c_uint
+                | libc::AT_EMPTY_PATH as libc::c_uint,
+        )
+    };
+    let tree = check(tree).map(|t| t as c_int);
+    close(fd);
+    let tree = tree?;
+    // SAFETY: `tree` is the detached mount just cloned; both paths are NUL-terminated.
+    let ret = unsafe {
+        libc::syscall(
+            libc::SYS_move_mount,
+            tree,
+            c"".as_ptr(),
+            libc::AT_FDCWD,
+            target.as_ptr(),
+            MOVE_MOUNT_F_EMPTY_PATH,
+        )
+    };
+    close(tree);
+    check(ret).map(|_| ())
+}

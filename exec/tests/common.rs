@@ -129,6 +129,19 @@ pub(crate) fn run_args(who: As, args: &[&str]) -> Output {
     c.output().expect("spawn mxcc-run")
 }
 
+/// Runs `sh -c CMD` as `who`, unconfined (the proof that an attack works on this host).
+pub(crate) fn run_unconfined(who: As, cmd: &str) -> Output {
+    let mut c = match who {
+        As::Root => Command::new("sh"),
+        As::Nobody => {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "sh"]);
+            c
+        }
+    };
+    c.arg("-c").arg(cmd).output().expect("spawn sh")
+}
+
 /// `mxcc-run` as `who`, without arguments.
 pub(crate) fn executor(who: As) -> Command {
     match who {

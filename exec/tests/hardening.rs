@@ -609,3 +609,60 @@ fn host_submounts_below_a_read_only_grant_are_read_only() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A granted directory swapped for a symbolic link to a secret while runs are planned and
+/// mounted (a host process racing the executor). Unconfined, the swap is seen; confined, no
+/// run may follow the link: each either sees the real directory or is refused.
+#[test]
+fn a_granted_path_swapped_for_a_link_is_never_followed() {
+    let _serial = common::serial();
+    let f = fixture();
+    let r = f.root.display().to_string();
+    sh(&format!(
+        "rm -rf {r}/race && mkdir -p {r}/race/dir && echo REAL > {r}/race/dir/key && chmod -R a+rX {r}/race"
+    ));
+    let p = policy("race", &[]);
+    // Swaps `dir` for a link to the secret directory and back, every 2 ms, until killed.
+    let swap = format!(
+        "import os,time\nd='{r}/race/dir'\nwhile True:\n    os.rename(d, d+'.real'); os.symlink('{r}/secret', d); time.sleep(0.002)\n    os.unlink(d); os.rename(d+'.real', d); time.sleep(0.002)\n"
+    );
+    let mut swapper = Command::new("python3")
+        .arg("-c")
+        .arg(&swap)
+        .spawn()
+        .expect("swapper");
+    // The swapper is running once the link has been seen.
+    let link = f.root.join("race/dir");
+    let started = std::time::Instant::now();
+    while !std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink())
+        && started.elapsed() < std::time::Duration::from_secs(10)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let mut failures = Vec::new();
+    for who in WHO {
+        let cmd = format!("cat {r}/race/dir/key");
+        let seen =
+            (0..200).any(|_| stdout(&common::run_unconfined(who, &cmd)).contains("TOPSECRET"));
+        if !seen {
+            failures.push(format!(
+                "[{who:?}] the swap was never seen unconfined, so the race proves nothing"
+            ));
+        }
+        let mut real = 0;
+        for _ in 0..40 {
+            let out = common::run(who, &p, &cmd, &[]);
+            if stdout(&out).contains("TOPSECRET") {
+                failures.push(format!(
+                    "[{who:?}] ESCAPED: a run followed the swapped link\n{}",
+                    text(&out)
+                ));
+            }
+            real += usize::from(stdout(&out).contains("REAL"));
+        }
+        eprintln!("[{who:?}] 40 racing runs: {real} saw the real directory, the rest were refused");
+    }
+    let _ = swapper.kill();
+    let _ = swapper.wait();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
