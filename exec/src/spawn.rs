@@ -469,32 +469,17 @@ fn apply_mounts(c: &Child) -> Result<(), (i32, usize)> {
                 }
                 // The source was resolved when the run was planned: a component swapped for a
                 // symbolic link since then refuses the run (ELOOP) instead of being followed.
-                // Kernels before 5.6 lack `openat2`; there the path is bound as it resolves.
-                match sys::bind_no_symlinks(source, target) {
-                    Err(libc::ENOSYS) => sys::mount(
-                        Some(source),
-                        target,
-                        none,
-                        libc::MS_BIND | libc::MS_REC,
-                        none,
-                    ),
-                    r => r,
-                }
-                .and_then(|()| {
+                // No fallback: every kernel with landlock (5.13, which the probe requires) has
+                // `openat2` (5.6), so ENOSYS fails the run closed like any other error.
+                sys::bind_no_symlinks(source, target).and_then(|()| {
                     if !*read_only {
                         return Ok(());
                     }
-                    // The top first (any kernel), then every host submount below it: a
-                    // recursive bind keeps each submount's own flags, writable ones included.
-                    // Kernels before 5.12 lack `mount_setattr`; there submounts stay as the
-                    // host mounted them (landlock's read-only rule still applies unless a
-                    // read-write grant encloses the path).
-                    sys::remount_bind_read_only(target).and_then(|()| {
-                        match sys::set_read_only_recursive(target) {
-                            Err(libc::ENOSYS) => Ok(()),
-                            r => r,
-                        }
-                    })
+                    // The top first, then every host submount below it: a recursive bind
+                    // keeps each submount's own flags, writable ones included. No fallback:
+                    // `mount_setattr` (5.12) predates landlock (5.13), which the probe requires.
+                    sys::remount_bind_read_only(target)
+                        .and_then(|()| sys::set_read_only_recursive(target))
                 })
             }
             MountOp::RemountRo { target, flags } => {
