@@ -80,6 +80,9 @@ pub(crate) enum Command {
     Lsp,
     /// Run a command confined by a policy (Linux), or `process.commandLine` without one.
     Run(exec::command::RunArgs),
+    /// Decide one request against a policy with the reference semantics: the decision, the
+    /// deciding rule and the runtime baseline (exit 0 allowed, 1 denied).
+    Query(QueryArgs),
     /// List every lint rule.
     Rules(RulesArgs),
     /// Print the documentation of any diagnostic code (`MX1101`, `MX3001`, `MX5003`) or rule
@@ -90,6 +93,29 @@ pub(crate) enum Command {
     /// Print the man page, in roff (`mxcc man | man -l -`; `mxcc man check` for one command).
     #[command(alias = "manpage")]
     Man(ManArgs),
+}
+
+/// `mxcc query POLICY read|write|exec PATH` or `mxcc query POLICY egress|ingress ADDR PORT
+/// [tcp|udp]`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct QueryArgs {
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
+    /// Output format (`human` or `json`).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub(crate) format: Format,
+    /// The policy file.
+    pub(crate) path: PathBuf,
+    /// The access to decide.
+    #[arg(value_enum)]
+    pub(crate) access: crate::commands::query::Access,
+    /// A path (read, write, exec) or an IP address (egress, ingress).
+    pub(crate) target: String,
+    /// The port (egress, ingress).
+    pub(crate) port: Option<u16>,
+    /// The protocol (egress, ingress; default tcp).
+    #[arg(value_enum)]
+    pub(crate) protocol: Option<crate::commands::query::Transport>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -77,6 +77,7 @@ fn main() -> ExitCode {
             Command::Diff(args) => commands::diff::run(&args),
             Command::Prove(args) => commands::prove::run(&args),
             Command::Compile(args) => commands::compile::run(&args),
+            Command::Query(args) => commands::query::run(&args),
             Command::Rules(args) => commands::rules::run(&args),
             Command::Explain(args) => commands::rules::explain(&args),
             Command::Completions(args) => commands::completions::completions(&args),

@@ -6,6 +6,7 @@ pub mod compile;
 pub mod config;
 pub mod files;
 pub mod proofs;
+pub mod query;
 
 pub use check::{
     CheckOptions, CheckReport, FileReport, PlatformChoice, Progress, STDIN_NAME, Stdin,
