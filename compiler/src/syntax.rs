@@ -6,6 +6,8 @@
 
 pub mod cst;
 
+use std::collections::BTreeMap;
+
 use ir::{Code, Diagnostic, SourceId, Span};
 use pest::Parser as _;
 use pest::iterators::Pair;
@@ -249,6 +251,9 @@ impl Builder {
         let kind = match pair.as_rule() {
             Rule::object => {
                 let mut members: Vec<Member> = Vec::new();
+                // The index of each key's first member: a scan of the members per key made an
+                // object of n keys cost n².
+                let mut first_of: BTreeMap<String, usize> = BTreeMap::new();
                 for m in pair.into_inner().filter(|p| p.as_rule() == Rule::member) {
                     let mut inner = m.into_inner().filter(|p| p.as_rule() != Rule::colon);
                     let (Some(k), Some(v)) = (inner.next(), inner.next()) else {
@@ -256,7 +261,7 @@ impl Builder {
                     };
                     let key_span = self.span(&k);
                     let key = self.string(&k);
-                    if let Some(first) = members.iter().find(|m| m.key == key) {
+                    if let Some(first) = first_of.get(&key).and_then(|&i| members.get(i)) {
                         let first_span = first.key_span;
                         self.diags.push(
                             Diagnostic::error(DUPLICATE_KEY, format!("duplicate key `{key}`"))
@@ -268,6 +273,7 @@ impl Builder {
                         );
                     }
                     let value = self.node(v);
+                    first_of.entry(key.clone()).or_insert(members.len());
                     members.push(Member {
                         key,
                         key_span,

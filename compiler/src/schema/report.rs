@@ -3,7 +3,7 @@
 //! Every error is read together with the schema location that raised it, so messages can name
 //! the allowed fields, values and ranges, and `help` can quote the field's description.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use ir::{Code, Diagnostic, Span};
 use jsonschema::ValidationError;
@@ -83,9 +83,15 @@ pub(crate) fn map(cx: &Context<'_>, error: &ValidationError<'_>, out: &mut Vec<F
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             let allowed = parent.map(property_names).unwrap_or_default();
+            // The first member of each key, looked up once per unknown key: scanning the
+            // object per key made an object of n unknown keys cost n².
+            let mut key_spans: BTreeMap<&str, Span> = BTreeMap::new();
+            for m in node.map_or(&[][..], Node::members).iter().rev() {
+                key_spans.insert(m.key.as_str(), m.key_span);
+            }
             for key in unexpected {
                 let key_pointer = format!("{pointer}/{}", escape(key));
-                let span = cx.root.key_span_at(&key_pointer).unwrap_or(value_span);
+                let span = key_spans.get(key.as_str()).copied().unwrap_or(value_span);
                 let message = if pointer.is_empty() {
                     format!("unknown field `{key}`")
                 } else {
