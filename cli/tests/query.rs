@@ -23,7 +23,12 @@ fn root() -> PathBuf {
 /// Runs `mxcc query POLICY` with the arguments from the workspace root; returns a
 /// snapshot-ready transcript.
 fn check(args: &[&str]) -> String {
-    let mut all = vec!["query", "--color", "never", POLICY];
+    check_policy(POLICY, args)
+}
+
+/// Runs `mxcc query` on another policy.
+fn check_policy(policy: &str, args: &[&str]) -> String {
+    let mut all = vec!["query", "--color", "never", policy];
     all.extend_from_slice(args);
     let out = Command::new(env!("CARGO_BIN_EXE_mxcc"))
         .args(&all)
@@ -103,4 +108,33 @@ fn a_relative_path_is_a_usage_error() {
 #[test]
 fn a_network_query_needs_a_port() {
     insta::assert_snapshot!(check(&["egress", "140.82.112.5"]));
+}
+
+#[test]
+fn windows_paths_compare_as_the_frontend_canonicalises_them() {
+    insta::assert_snapshot!(check_policy(
+        "corpus/browser-automation-win/policy.json",
+        &[
+            "--platform",
+            "windows",
+            "write",
+            "c:/users/DEV/src/webapp/../webapp/index.js"
+        ]
+    ));
+}
+
+#[test]
+fn an_invalid_policy_is_an_error() {
+    insta::assert_snapshot!(check_policy(
+        "corpus/broken-duplicate-key/policy.json",
+        &["read", "/etc/hosts"]
+    ));
+}
+
+#[test]
+fn a_missing_policy_is_an_error() {
+    insta::assert_snapshot!(check_policy(
+        "cli/tests/data/missing.json",
+        &["read", "/etc/hosts"]
+    ));
 }

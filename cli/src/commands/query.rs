@@ -62,12 +62,18 @@ pub(crate) fn run(args: &QueryArgs) -> Outcome {
             f.diagnostics.retain(ir::Diagnostic::is_error);
         }
         let text = render::findings(&errors, args.format);
-        return Outcome {
-            stdout: text,
-            stderr: format!(
+        // A path that cannot be read says so itself.
+        let stderr = if report.path_errors.is_empty() {
+            format!(
                 "error: `{}` is not a valid policy; nothing to query\n",
                 args.path.display()
-            ),
+            )
+        } else {
+            String::new()
+        };
+        return Outcome {
+            stdout: text,
+            stderr,
             code: exit::FAILURE,
         };
     };
