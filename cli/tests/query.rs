@@ -138,3 +138,17 @@ fn a_missing_policy_is_an_error() {
         &["read", "/etc/hosts"]
     ));
 }
+
+#[test]
+fn a_readonly_path_inside_a_readwrite_one_denies_a_write() {
+    insta::assert_snapshot!(check(&["write", "/home/dev/src/app/.git/config"]));
+}
+
+#[test]
+fn strict_semantics_name_their_own_rule() {
+    insta::assert_snapshot!(check(&[
+        "--strict",
+        "write",
+        "/home/dev/src/app/.git/config"
+    ]));
+}

@@ -169,16 +169,21 @@ fn list_of(access: FsAccess) -> &'static str {
 }
 
 /// What decided, in words, and a short kind for JSON.
-fn cause(policy: &Policy, cause: &Cause) -> (&'static str, String) {
+fn cause(policy: &Policy, cause: &Cause, mode: Mode) -> (&'static str, String) {
     let net = &policy.network;
     match cause {
         Cause::FsRule(i) => match policy.filesystem.rules.get(*i) {
             Some(rule) => (
                 "filesystem-rule",
                 format!(
-                    "the `{}` entry `{}` decides (the deepest rule covering the path)",
+                    "the `{}` entry `{}` decides ({})",
                     list_of(rule.access),
-                    rule.raw
+                    rule.raw,
+                    match mode {
+                        Mode::Mxc => "the deepest rule covering the path",
+                        Mode::Strict =>
+                            "deny-overrides: a covering `deniedPaths` entry wins, else a covering grant",
+                    }
                 ),
             ),
             None => ("filesystem-rule", "a filesystem rule decides".to_owned()),
@@ -257,7 +262,7 @@ fn human(file: &FileReport, policy: &Policy, answer: &Answer, mode: Mode) -> Str
         semantics(mode),
         file.platform
     );
-    let (_, because) = cause(policy, &answer.decision.cause);
+    let (_, because) = cause(policy, &answer.decision.cause, mode);
     let mut notes = Vec::new();
     if let Some(note) = baseline_note(answer) {
         notes.push(format!("note: {note}"));
@@ -316,7 +321,7 @@ fn span_json(file: &FileReport, span: Span) -> serde_json::Value {
 }
 
 fn json_answer(file: &FileReport, policy: &Policy, answer: &Answer, mode: Mode) -> String {
-    let (kind, because) = cause(policy, &answer.decision.cause);
+    let (kind, because) = cause(policy, &answer.decision.cause, mode);
     let request = match &answer.request {
         Request::Fs { op, path } => json!({
             "kind": "filesystem",
