@@ -49,9 +49,11 @@ mod report;
 mod sequence_form;
 #[cfg(test)]
 mod tests;
+mod typo;
 
 pub use free_form::drop_ignored_duplicates;
 pub use sequence_form::desugar as desugar_sequence_form;
+pub use typo::typo_distance;
 
 use ir::{Code, Diagnostic, Span};
 

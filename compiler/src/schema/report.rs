@@ -463,35 +463,11 @@ fn unknown_field_help(cx: &Context<'_>, key: &str, name: &str, allowed: &[String
 
 /// The allowed field closest to a misspelt one, when it is close enough to be a typo.
 fn closest(key: &str, allowed: &[String]) -> Option<String> {
-    let lower = key.to_lowercase();
     allowed
         .iter()
-        .map(|a| (edit_distance(&lower, &a.to_lowercase()), a))
-        .filter(|(d, a)| *d <= 2.max(a.len() / 4) && *d < a.len())
+        .filter_map(|a| Some((super::typo_distance(key, a)?, a)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a.clone())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row.first().copied().unwrap_or(0);
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(0);
-            let left = row.get(j).copied().unwrap_or(0);
-            let cost = usize::from(ca != *cb);
-            let value = (above + 1).min(left + 1).min(previous + cost);
-            previous = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = value;
-            }
-        }
-    }
-    row.last().copied().unwrap_or(0)
 }
 
 /// Follows a JSON pointer into the schema document.

@@ -26,12 +26,10 @@ pub(crate) fn ranked<T>(
     close
 }
 
-/// The distance of `written` from `candidate` when it is close enough to be a typo of it.
+/// The distance of `written` from `candidate` when it is close enough to be a typo of it: the
+/// schema stage's own rule.
 pub(crate) fn distance(written: &str, candidate: &str) -> Option<usize> {
-    let wanted = candidate.to_lowercase();
-    let d = edit_distance(&written.to_lowercase(), &wanted);
-    let len = wanted.chars().count();
-    (d <= 2.max(len / 4) && d < len).then_some(d)
+    compiler::schema::typo_distance(written, candidate)
 }
 
 /// Whether the first of `ranked` is the one obvious choice: strictly closer than the next.
@@ -43,29 +41,4 @@ pub(crate) fn obvious<T>(ranked: &[(usize, T)]) -> bool {
         [_] => true,
         [(first, _), (second, _), ..] => first < second,
     }
-}
-
-/// The Levenshtein distance of two words, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        // `diagonal` is the previous row's value one column to the left.
-        let mut diagonal = i;
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(0);
-            let left = row.get(j).copied().unwrap_or(0);
-            let value = (above + 1)
-                .min(left + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = value;
-            }
-        }
-    }
-    row.last().copied().unwrap_or(0)
 }
