@@ -1213,15 +1213,15 @@ crate::codes::declare_codes! {
     ///
     /// ## What it means
     /// Seatbelt profiles match paths with SBPL filters such as `subpath`, which compare the text of
-    /// the path, not the directory it resolves to. A rule for `/Users/dev/project/../shared` would
-    /// not match `/Users/dev/shared`, so MXC's seatbelt runner refuses `..` in any policy path.
+    /// the path, not the directory it resolves to. A rule for `/Users/dev/project/../assets` would
+    /// not match `/Users/dev/assets`, so MXC's seatbelt runner refuses `..` in any policy path.
     /// Other backends resolve the path and accept it.
     ///
     /// ## Example
     /// ```json
     /// // mxcc --platform macos
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "make"},
-    ///  "filesystem": {"readonlyPaths": ["/Users/dev/project/../shared"]}}
+    ///  "filesystem": {"readonlyPaths": ["/Users/dev/project/../assets"]}}
     /// ```
     ///
     /// ## What to do
@@ -1229,7 +1229,7 @@ crate::codes::declare_codes! {
     /// ```json
     /// // mxcc --platform macos
     /// {"version": "0.8.0-alpha", "process": {"commandLine": "make"},
-    ///  "filesystem": {"readonlyPaths": ["/Users/dev/shared"]}}
+    ///  "filesystem": {"readonlyPaths": ["/Users/dev/assets"]}}
     /// ```
     SEATBELT_DOTDOT = "MX2405", "seatbelt-dotdot", Error;
 
