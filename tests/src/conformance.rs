@@ -21,7 +21,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use compiler::{Options, compile};
-use ir::{Phase, Platform, SourceId};
+use ir::{Platform, SourceId};
 
 fn root() -> PathBuf {
     crate::mxc_shared::conformance_dir().join("mxc-contract")
@@ -309,16 +309,10 @@ fn errors(fixture: &Fixture, exact: bool) -> Vec<String> {
         .filter(|d| d.is_error())
         .map(|d| d.code.as_str().to_owned())
         .collect();
-    if let (Some(root), Some(header)) = (&fixture.root, &output.header) {
-        let phase = header.phase.as_ref().map(|p| p.value);
-        let selected = match phase {
-            None => "one_shot".to_owned(),
-            Some(Phase::Provision) => format!("{}_provision", header.backend().as_str()),
-            Some(p) => p.as_str().to_owned(),
-        };
-        if &selected != root {
-            codes.push("ROOT".to_owned());
-        }
+    if let (Some(root), Some(header)) = (&fixture.root, &output.header)
+        && &crate::contract::selected_root(header) != root
+    {
+        codes.push("ROOT".to_owned());
     }
     codes.dedup();
     codes

@@ -91,7 +91,7 @@ fn intended_root(name: &str) -> Option<&str> {
 }
 
 /// The request root MXC's 0.8 contract reads a compiled request as.
-fn selected_root(header: &compiler::Header) -> String {
+pub(crate) fn selected_root(header: &compiler::Header) -> String {
     match header.phase.as_ref().map(|p| p.value) {
         None => "one_shot".to_owned(),
         Some(Phase::Provision) => format!("{}_provision", header.backend().as_str()),
